@@ -1,0 +1,319 @@
+/**
+ * Typed, validated configuration: every variable of DESIGN §3, read once at startup.
+ *
+ * `loadConfig(env)` is pure (it takes the environment as an argument) so tests can build
+ * configs without touching `process.env`. A `.env` file is read by `readEnv()`; real
+ * environment variables win over it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { NETWORKS, type Network } from './networks.ts';
+
+/** A configuration problem a shop owner can act on: it names the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+export const PAYMENT_MODES = ['open', 'wallet', 'trusted'] as const;
+export type PaymentMode = (typeof PAYMENT_MODES)[number];
+
+/** Credentials that production refuses to start without (DESIGN §3). */
+const PRODUCTION_REQUIRED = [
+  'LINE_CHANNEL_SECRET',
+  'LINE_CHANNEL_ACCESS_TOKEN',
+  'TOPUP_API_URL',
+  'TOPUP_USERNAME',
+  'TOPUP_PASSWORD',
+  'TOPUP_CALLBACK_SECRET',
+] as const;
+
+/** Default provider codes (DESIGN §4); the provider has renumbered networks before. */
+const DEFAULT_NETWORK_CODES: Record<Network, number> = {
+  AIS: 1,
+  DTAC: 2,
+  TRUE: 3,
+  TOT: 4,
+  MY: 5,
+  FEELS: 6,
+  PENGUIN: 7,
+};
+
+/** Amounts (whole baht) a customer may choose, per network, unless overridden. */
+const DEFAULT_AMOUNTS = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 150, 200, 300, 500, 800, 1000];
+
+/** Amounts shown as quick replies: the ones people actually buy. */
+const DEFAULT_COMMON_AMOUNTS = [20, 50, 100, 200, 300, 500];
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const intFrom = (fallback: number, min = 0) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min) {
+        ctx.addIssue({ code: 'custom', message: `must be a whole number ≥ ${min}, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const urlString = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
+    try {
+      const u = new URL(v);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http(s)');
+      return v;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: `must be an http(s) URL, got "${v}"` });
+      return z.NEVER;
+    }
+  });
+
+/** `AIS=1,DTAC=2,…` → codes; unknown networks are an error so typos do not pass silently. */
+function parseNetworkCodes(raw: string | undefined): Record<Network, number> {
+  const codes = { ...DEFAULT_NETWORK_CODES };
+  if (!raw?.trim()) return codes;
+  for (const pair of raw.split(',')) {
+    const [name, code] = pair.split('=').map((s) => s.trim());
+    const network = name?.toUpperCase() as Network;
+    if (!NETWORKS.includes(network) || !code || !/^\d+$/.test(code)) {
+      throw new ConfigError('TOPUP_NETWORK_CODES', `expected NAME=code pairs like AIS=1, got "${pair}"`);
+    }
+    codes[network] = Number(code);
+  }
+  return codes;
+}
+
+/** `10,20,50,100` → sorted unique whole baht. */
+function parseAmountList(variable: string, raw: string | undefined, fallback: number[]): number[] {
+  if (!raw?.trim()) return fallback;
+  const amounts = raw.split(',').map((s) => s.trim());
+  const bad = amounts.find((a) => !/^\d+$/.test(a) || Number(a) <= 0);
+  if (bad !== undefined) throw new ConfigError(variable, `expected whole baht like 10,20,50, got "${bad}"`);
+  return [...new Set(amounts.map(Number))].sort((a, b) => a - b);
+}
+
+const schema = z.object({
+  NODE_ENV: optionalString,
+  PORT: intFrom(3000, 0),
+  DATABASE_URL: optionalString,
+  DATA_DIR: optionalString,
+  LINE_CHANNEL_SECRET: optionalString,
+  LINE_CHANNEL_ACCESS_TOKEN: optionalString,
+  LINE_API_BASE_URL: urlString,
+  LINE_DATA_API_BASE_URL: urlString,
+  TOPUP_API_URL: urlString,
+  TOPUP_USERNAME: optionalString,
+  TOPUP_PASSWORD: optionalString,
+  TOPUP_CALLBACK_SECRET: optionalString,
+  TOPUP_NETWORK_CODES: optionalString,
+  TOPUP_TIMEOUT_MS: intFrom(30_000, 100),
+  TOPUP_CONNECT_TIMEOUT_MS: intFrom(5_000, 100),
+  OWNER_GROUP_IDS: optionalString,
+  OWNER_REGISTER_CODE: optionalString,
+  BALANCE_ALERT_THRESHOLD: intFrom(500, 0),
+  BALANCE_CRITICAL_THRESHOLD: optionalString,
+  PAYMENT_MODE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      const mode = v === undefined || v === '' ? 'open' : v.toLowerCase();
+      if (!(PAYMENT_MODES as readonly string[]).includes(mode)) {
+        ctx.addIssue({ code: 'custom', message: `must be one of ${PAYMENT_MODES.join(', ')}, got "${v}"` });
+        return z.NEVER;
+      }
+      return mode as PaymentMode;
+    }),
+  ALLOWED_AMOUNTS: optionalString,
+  COMMON_AMOUNTS: optionalString,
+  CONVERSATION_TTL_MINUTES: intFrom(15, 1),
+  DRAFT_TTL_MINUTES: intFrom(10, 1),
+  LOG_LEVEL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      const level = v === undefined || v === '' ? 'info' : v.toLowerCase();
+      if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level)) {
+        ctx.addIssue({ code: 'custom', message: `must be a pino level such as info or debug, got "${v}"` });
+        return z.NEVER;
+      }
+      return level;
+    }),
+});
+
+export interface Config {
+  env: 'production' | 'development' | 'test';
+  /** No LINE credentials and no provider username: run everything in-process (DESIGN §3). */
+  demo: boolean;
+  port: number;
+  logLevel: string;
+  database: { url?: string; dataDir: string };
+  line: {
+    channelSecret: string;
+    channelAccessToken: string;
+    apiBaseUrl: string;
+    dataApiBaseUrl: string;
+  };
+  provider: {
+    /** Unset in demo mode: main.ts points it at the in-process simulator. */
+    url?: string;
+    username: string;
+    password: string;
+    callbackSecret: string;
+    networkCodes: Record<Network, number>;
+    timeoutMs: number;
+    connectTimeoutMs: number;
+  };
+  /** Whole baht a customer may buy, per network, ascending. */
+  allowedAmounts: Record<Network, number[]>;
+  /** Whole baht offered as quick replies. */
+  commonAmounts: number[];
+  owner: {
+    groupIds: string[];
+    registerCode?: string;
+    balanceAlertSatang: number;
+    balanceCriticalSatang: number;
+  };
+  paymentMode: PaymentMode;
+  conversationTtlMs: number;
+  draftTtlMs: number;
+}
+
+/** Fixed, public values for demo mode: nothing here protects anything real. */
+export const DEMO_CREDENTIALS = {
+  channelSecret: 'demo-channel-secret',
+  channelAccessToken: 'demo-channel-access-token',
+  username: 'demo',
+  password: 'demo',
+  callbackSecret: 'demo-callback-secret',
+} as const;
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? 'config'), issue.message);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  if (production) {
+    const missing = PRODUCTION_REQUIRED.find((name) => !e[name]);
+    if (missing) throw new ConfigError(missing, 'is required when NODE_ENV=production');
+  }
+  const demo = !production && !e.LINE_CHANNEL_SECRET && !e.LINE_CHANNEL_ACCESS_TOKEN && !e.TOPUP_USERNAME;
+  if (!demo && !production) {
+    // A half-configured development setup would talk to real LINE or a real provider with
+    // demo credentials; insist on the full set instead.
+    const missing = PRODUCTION_REQUIRED.find((name) => !e[name]);
+    if (missing) {
+      throw new ConfigError(missing, 'is required once any LINE or provider credential is set (unset them all for demo mode)');
+    }
+  }
+
+  const allowed = parseAmountList('ALLOWED_AMOUNTS', e.ALLOWED_AMOUNTS, DEFAULT_AMOUNTS);
+  const allowedAmounts = Object.fromEntries(
+    NETWORKS.map((n) => [n, parseAmountList(`ALLOWED_AMOUNTS_${n}`, env[`ALLOWED_AMOUNTS_${n}`], allowed)]),
+  ) as Record<Network, number[]>;
+
+  const alertBaht = e.BALANCE_ALERT_THRESHOLD;
+  let criticalBaht = Math.floor(alertBaht / 4);
+  if (e.BALANCE_CRITICAL_THRESHOLD !== undefined) {
+    if (!/^\d+$/.test(e.BALANCE_CRITICAL_THRESHOLD)) {
+      throw new ConfigError('BALANCE_CRITICAL_THRESHOLD', `must be whole baht, got "${e.BALANCE_CRITICAL_THRESHOLD}"`);
+    }
+    criticalBaht = Number(e.BALANCE_CRITICAL_THRESHOLD);
+  }
+  if (criticalBaht > alertBaht) {
+    throw new ConfigError('BALANCE_CRITICAL_THRESHOLD', `must not exceed BALANCE_ALERT_THRESHOLD (${alertBaht})`);
+  }
+
+  return {
+    env: production ? 'production' : e.NODE_ENV === 'test' ? 'test' : 'development',
+    demo,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR ?? './data' },
+    line: {
+      channelSecret: e.LINE_CHANNEL_SECRET ?? DEMO_CREDENTIALS.channelSecret,
+      channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN ?? DEMO_CREDENTIALS.channelAccessToken,
+      apiBaseUrl: stripPath(e.LINE_API_BASE_URL ?? 'https://api.line.me'),
+      dataApiBaseUrl: stripPath(e.LINE_DATA_API_BASE_URL ?? 'https://api-data.line.me'),
+    },
+    provider: {
+      url: e.TOPUP_API_URL,
+      username: e.TOPUP_USERNAME ?? DEMO_CREDENTIALS.username,
+      password: e.TOPUP_PASSWORD ?? DEMO_CREDENTIALS.password,
+      callbackSecret: e.TOPUP_CALLBACK_SECRET ?? DEMO_CREDENTIALS.callbackSecret,
+      networkCodes: parseNetworkCodes(e.TOPUP_NETWORK_CODES),
+      timeoutMs: e.TOPUP_TIMEOUT_MS,
+      connectTimeoutMs: e.TOPUP_CONNECT_TIMEOUT_MS,
+    },
+    allowedAmounts,
+    commonAmounts: parseAmountList('COMMON_AMOUNTS', e.COMMON_AMOUNTS, DEFAULT_COMMON_AMOUNTS),
+    owner: {
+      groupIds: (e.OWNER_GROUP_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      registerCode: e.OWNER_REGISTER_CODE,
+      balanceAlertSatang: alertBaht * 100,
+      balanceCriticalSatang: criticalBaht * 100,
+    },
+    paymentMode: e.PAYMENT_MODE,
+    conversationTtlMs: e.CONVERSATION_TTL_MINUTES * 60_000,
+    draftTtlMs: e.DRAFT_TTL_MINUTES * 60_000,
+  };
+}
+
+/** The SDK drops any path from its base URL (DESIGN §3), so keep only the origin. */
+function stripPath(url: string): string {
+  return new URL(url).origin;
+}
+
+/**
+ * The process environment merged over `.env` (real variables win). A minimal parser:
+ * `KEY=value`, optional quotes, `#` comments; enough for a shop's settings file.
+ */
+export function readEnv(path = '.env', env: NodeJS.ProcessEnv = process.env): Record<string, string | undefined> {
+  const fromFile: Record<string, string> = {};
+  if (existsSync(path)) {
+    for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
+      const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*?)\s*$/.exec(line);
+      if (!match) continue;
+      let value = match[2]!;
+      const quoted = /^(['"])(.*)\1$/.exec(value);
+      if (quoted) value = quoted[2]!;
+      else value = value.replace(/\s+#.*$/, '');
+      fromFile[match[1]!] = value;
+    }
+  }
+  return { ...fromFile, ...env };
+}
+
+/** Values that must never reach a log line (pino `redact` paths are built from these). */
+export function secretsOf(config: Config): string[] {
+  return [
+    config.line.channelSecret,
+    config.line.channelAccessToken,
+    config.provider.password,
+    config.provider.callbackSecret,
+    config.owner.registerCode ?? '',
+  ].filter((s) => s.length >= 4);
+}

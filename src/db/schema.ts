@@ -1,0 +1,219 @@
+/**
+ * The whole database, one table per concern, with the row types beside each table.
+ * Money is always integer satang (1 baht = 100 satang); times are timestamptz.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const now = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+const at = () => timestamp({ withTimezone: true });
+
+/** DESIGN §5: the order state machine. */
+export const orderStatus = pgEnum('order_status', [
+  'draft',
+  'confirmed',
+  'submitting',
+  'pending',
+  'success',
+  'failed',
+  'cancel_requested',
+  'cancelled',
+  'expired',
+  'unknown',
+]);
+export type OrderStatus = (typeof orderStatus.enumValues)[number];
+
+/** LINE webhook events, stored by `webhookEventId` before anything acts on them. */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: text().primaryKey(), // webhookEventId
+    type: text().notNull(),
+    sourceType: text(),
+    sourceId: text(),
+    payload: jsonb().notNull(),
+    receivedAt: now(),
+    /** The instance processing the event holds it until then; a sweep takes over after. */
+    leaseUntil: at().notNull(),
+    processedAt: at(),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+  },
+  (t) => [index('webhook_events_unprocessed').on(t.leaseUntil).where(sql`${t.processedAt} is null`)],
+);
+export type WebhookEventRow = typeof webhookEvents.$inferSelect;
+
+/** Customers we have talked to: profile cache (language) and payment flags. */
+export const customers = pgTable('customers', {
+  userId: text().primaryKey(),
+  displayName: text(),
+  language: text().notNull().default('th'),
+  profileFetchedAt: at(),
+  trusted: boolean().notNull().default(false),
+  createdAt: now(),
+});
+export type CustomerRow = typeof customers.$inferSelect;
+
+/** One conversation per 1:1 chat; `version` guards against two instances writing at once. */
+export const conversations = pgTable('conversations', {
+  chatId: text().primaryKey(),
+  state: jsonb().notNull(),
+  version: integer().notNull().default(0),
+  updatedAt: now(),
+  expiresAt: at().notNull(),
+});
+export type ConversationRow = typeof conversations.$inferSelect;
+
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Short code shown to customers and owners (e.g. `TP7K3Q9M`). */
+    ref: text().notNull().unique(),
+    userId: text().notNull(),
+    chatId: text().notNull(),
+    number: text().notNull(),
+    network: text().notNull(),
+    amountSatang: bigint({ mode: 'number' }).notNull(),
+    status: orderStatus().notNull().default('draft'),
+    /** Random secret carried by the confirm button; a draft is confirmed only with it. */
+    confirmToken: text().notNull(),
+    providerOrderId: text().unique(),
+    discountSatang: bigint({ mode: 'number' }),
+    chargedSatang: bigint({ mode: 'number' }),
+    /** Merchant balance the provider reported with this order's result. */
+    balanceAfterSatang: bigint({ mode: 'number' }),
+    /** Provider DETAIL or our reason code for a failure, shown to owners. */
+    detail: text(),
+    language: text().notNull().default('th'),
+    createdAt: now(),
+    updatedAt: now(),
+    expiresAt: at(),
+    confirmedAt: at(),
+    submittedAt: at(),
+    finalizedAt: at(),
+    /** When the reconciler should next look at this order. */
+    nextCheckAt: at(),
+    checkAttempts: integer().notNull().default(0),
+    /** Owner who resolved an `unknown` order by hand. */
+    resolvedBy: text(),
+  },
+  (t) => [
+    index('orders_due').on(t.status, t.nextCheckAt),
+    index('orders_user_created').on(t.userId, t.createdAt),
+    index('orders_chat_status').on(t.chatId, t.status),
+  ],
+);
+export type OrderRow = typeof orders.$inferSelect;
+export type NewOrderRow = typeof orders.$inferInsert;
+
+/** Every state change, for owners and for audits: who moved which order, when, why. */
+export const orderTransitions = pgTable(
+  'order_transitions',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    orderId: uuid()
+      .notNull()
+      .references(() => orders.id),
+    fromStatus: orderStatus(),
+    toStatus: orderStatus().notNull(),
+    reason: text(),
+    at: now(),
+  },
+  (t) => [index('order_transitions_order').on(t.orderId)],
+);
+
+/**
+ * Messages to push, one row per logical notification (`dedupeKey`, e.g. `order:<id>:result`).
+ * The `retryKey` is sent as `X-Line-Retry-Key`, so a retry after a lost answer never
+ * delivers twice.
+ */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    dedupeKey: text().notNull().unique(),
+    to: text().notNull(),
+    messages: jsonb().notNull(),
+    retryKey: uuid().notNull().defaultRandom(),
+    status: text({ enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: now(),
+    lastError: text(),
+    createdAt: now(),
+    sentAt: at(),
+  },
+  (t) => [index('outbox_due').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`)],
+);
+export type OutboxRow = typeof outbox.$inferSelect;
+
+/** LINE groups whose members run the shop. */
+export const ownerGroups = pgTable('owner_groups', {
+  groupId: text().primaryKey(),
+  source: text({ enum: ['env', 'command'] }).notNull(),
+  registeredBy: text(),
+  registeredAt: now(),
+});
+export type OwnerGroupRow = typeof ownerGroups.$inferSelect;
+
+/** Wrong registration codes, for the per-group rate limit. */
+export const registerAttempts = pgTable(
+  'register_attempts',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    groupId: text().notNull(),
+    at: now(),
+  },
+  (t) => [index('register_attempts_group').on(t.groupId, t.at)],
+);
+
+/** What the provider last told us about the merchant balance and the networks. */
+export const providerSnapshots = pgTable(
+  'provider_snapshots',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    kind: text({ enum: ['balance', 'network'] }).notNull(),
+    data: jsonb().notNull(),
+    takenAt: now(),
+  },
+  (t) => [index('provider_snapshots_latest').on(t.kind, t.takenAt)],
+);
+export type ProviderSnapshotRow = typeof providerSnapshots.$inferSelect;
+
+/** Alerts raised for owners; `dedupeKey` makes each alert happen once. */
+export const alerts = pgTable('alerts', {
+  id: bigserial({ mode: 'number' }).primaryKey(),
+  dedupeKey: text().notNull().unique(),
+  kind: text().notNull(),
+  payload: jsonb().notNull(),
+  createdAt: now(),
+});
+export type AlertRow = typeof alerts.$inferSelect;
+
+/** Callbacks naming an ORDERID we do not know: kept for the owners, never acted on. */
+export const strayCallbacks = pgTable('stray_callbacks', {
+  id: bigserial({ mode: 'number' }).primaryKey(),
+  providerOrderId: text(),
+  fields: jsonb().notNull(),
+  receivedAt: now(),
+});
+
+/** Small singleton state for monitors (e.g. the last balance alert level). */
+export const monitorState = pgTable('monitor_state', {
+  name: text().primaryKey(),
+  value: jsonb().notNull(),
+  updatedAt: now(),
+});
+
