@@ -21,6 +21,8 @@ export interface PostOptions {
   connectTimeoutMs: number;
   timeoutMs: number;
   maxBytes: number;
+  /** DNS lookup override (node's `lookup` request option). Internal: tests use it to stall the connect phase. */
+  lookup?: http.RequestOptions['lookup'];
 }
 
 export interface PostReply {
@@ -53,6 +55,7 @@ export function postForm(url: URL, form: string, options: PostOptions): Promise<
     const req = (secure ? https : http).request(url, {
       method: 'POST',
       agent: false,
+      ...(options.lookup ? { lookup: options.lookup } : {}),
       headers: {
         'content-type': 'application/x-www-form-urlencoded; charset=UTF-8',
         'content-length': payload.byteLength,
