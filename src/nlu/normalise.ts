@@ -1,0 +1,92 @@
+/**
+ * Text normalisation: one pass over UTF-16 code units, no regex, no allocation per character.
+ *
+ * - Thai digits ๐–๙ and full-width forms (０-９, Ａ-Ｚ, ＋, －, 　) become ASCII.
+ * - ASCII is lower-cased (aliases are stored lower case).
+ * - Zero-width characters, variation selectors, soft hyphens and the keycap mark are dropped,
+ *   so "5️⃣0️⃣" reads 50 and "ดี\u200Bแทค" reads ดีแทค.
+ * - Emoji and decorative punctuation become a space: they separate words but never carry slots.
+ *   We keep what the extractors need: + - . , for numbers, ฿ % : / for amounts, times and dates.
+ * - Dash look-alikes (– — −) become "-": phones are typed as 081–234–5678 on some keyboards.
+ * - Two Thai typing habits are repaired: เเ (two sara e) → แ, and ํา (nikhahit + sara aa) → ำ.
+ * - Whitespace runs collapse to one space; the result is trimmed.
+ *
+ * NFKC is deliberately not used: it decomposes ำ into ํา and would break Thai matching.
+ */
+export function normalise(input: string): string {
+  let out = '';
+  let pendingSpace = false;
+  const n = input.length;
+  for (let i = 0; i < n; i++) {
+    let c = input.charCodeAt(i);
+
+    // Astral plane (surrogate pairs): emoji and pictographs. Thai text never needs them.
+    if (c >= 0xd800 && c <= 0xdbff) {
+      i++;
+      pendingSpace = out.length > 0;
+      continue;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII
+    else if (c === 0x3000 || c === 0x00a0) c = 0x20;
+
+    if (c >= 0x0e50 && c <= 0x0e59) c -= 0x0e50 - 0x30; // Thai digits
+    else if (c >= 0x41 && c <= 0x5a) c += 0x20; // A-Z
+    else if (c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 || c === 0x2014 || c === 0x2212) c = 0x2d;
+
+    if (isDropped(c)) continue;
+    if (isSeparator(c)) {
+      pendingSpace = out.length > 0;
+      continue;
+    }
+
+    // Thai repairs look at the previous output character.
+    if (c === 0x0e40 && out.charCodeAt(out.length - 1) === 0x0e40 && !pendingSpace) {
+      out = out.slice(0, -1) + 'แ';
+      continue;
+    }
+    if (c === 0x0e32 && out.charCodeAt(out.length - 1) === 0x0e4d && !pendingSpace) {
+      out = out.slice(0, -1) + 'ำ';
+      continue;
+    }
+
+    if (pendingSpace) {
+      out += ' ';
+      pendingSpace = false;
+    }
+    out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+/** Characters removed without a trace: they sit inside words. */
+function isDropped(c: number): boolean {
+  return (
+    c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff || c === 0x00ad ||
+    c === 0x180e || (c >= 0xfe00 && c <= 0xfe0f) || c === 0x20e3 || c === 0x27 || c === 0x2019 ||
+    c === 0x2018 || c === 0x0060
+  );
+}
+
+/** Characters that separate words but carry nothing: whitespace, decoration, emoji in the BMP. */
+function isSeparator(c: number): boolean {
+  if (c <= 0x20) return true; // controls, tab, newline, space
+  if (c < 0x7f) {
+    // ASCII punctuation we drop: ! " # $ & ( ) * ; < = > ? @ [ \ ] ^ _ { | } ~
+    return (
+      c === 0x21 || c === 0x22 || c === 0x23 || c === 0x24 || c === 0x26 || c === 0x28 || c === 0x29 ||
+      c === 0x2a || c === 0x3b || c === 0x3c || c === 0x3d || c === 0x3e || c === 0x3f || c === 0x40 ||
+      c === 0x5b || c === 0x5c || c === 0x5d || c === 0x5e || c === 0x5f || c === 0x7b || c === 0x7c ||
+      c === 0x7d || c === 0x7e
+    );
+  }
+  if (c >= 0x7f && c <= 0xbf) return true; // DEL, C1 controls, ¡ « » ° · © ®
+  if (c >= 0x2000 && c <= 0x206f) return true; // general punctuation: “ ” • … ‼ (zero-widths handled above)
+  if (c >= 0x2190 && c <= 0x2bff) return true; // arrows, math symbols, technical, boxes, shapes, dingbats, ★ ♥ ✓
+  if (c >= 0x3001 && c <= 0x303f) return true; // CJK punctuation 、。「」
+  if (c === 0x0e4f || c === 0x0e5a || c === 0x0e5b) return true; // Thai ๏ ๚ ๛ (decorative)
+  if (c >= 0xfe10 && c <= 0xfe6f) return true; // small and vertical forms
+  if (c >= 0xff5f && c <= 0xffef) return true; // half-width forms
+  return false;
+}
