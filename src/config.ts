@@ -145,6 +145,9 @@ const schema = z.object({
     }),
   ALLOWED_AMOUNTS: optionalString,
   COMMON_AMOUNTS: optionalString,
+  LIMIT_ORDERS_PER_MINUTE: intFrom(3, 1),
+  LIMIT_ORDERS_PER_DAY: intFrom(30, 1),
+  LIMIT_BAHT_PER_DAY: intFrom(5000, 1),
   CONVERSATION_TTL_MINUTES: intFrom(15, 1),
   DRAFT_TTL_MINUTES: intFrom(10, 1),
   LOG_LEVEL: z
@@ -195,6 +198,8 @@ export interface Config {
     balanceCriticalSatang: number;
   };
   paymentMode: PaymentMode;
+  /** Per customer, against abuse and fat fingers. */
+  limits: { ordersPerMinute: number; ordersPerDay: number; bahtPerDay: number };
   conversationTtlMs: number;
   draftTtlMs: number;
 }
@@ -277,6 +282,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       balanceCriticalSatang: criticalBaht * 100,
     },
     paymentMode: e.PAYMENT_MODE,
+    limits: {
+      ordersPerMinute: e.LIMIT_ORDERS_PER_MINUTE,
+      ordersPerDay: e.LIMIT_ORDERS_PER_DAY,
+      bahtPerDay: e.LIMIT_BAHT_PER_DAY,
+    },
     conversationTtlMs: e.CONVERSATION_TTL_MINUTES * 60_000,
     draftTtlMs: e.DRAFT_TTL_MINUTES * 60_000,
   };

@@ -14,7 +14,7 @@ export function createLogger(options: { level: string; secrets?: string[]; desti
       level: options.level,
       base: undefined,
       redact: { paths: ['password', '*.password', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
-      hooks: secrets.length ? { streamWrite: scrub } : undefined,
+      ...(secrets.length ? { hooks: { streamWrite: scrub } } : {}),
     },
     options.destination,
   );

@@ -3,7 +3,8 @@
  * instances, a double tap or a redelivered event can never move an order twice.
  */
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../client.ts';
 import { orders, orderTransitions, type OrderRow, type OrderStatus } from '../schema.ts';
 
@@ -67,18 +68,26 @@ export async function createDraftOrder(db: DbOrTx, draft: NewDraft): Promise<Ord
  * The one gate from draft to confirmed: only the live draft with the right token, before it
  * expires, and only once. A second tap, a redelivery or another instance gets `undefined`.
  */
-export async function confirmDraftOrder(db: DbOrTx, options: { orderId: string; token: string }): Promise<OrderRow | undefined> {
+export async function confirmDraftOrder(
+  db: DbOrTx,
+  options: { orderId: string; token: string; chatId: string },
+): Promise<OrderRow | undefined> {
+  if (!isUuid(options.orderId)) return undefined;
   return transitionOrder(db, {
     id: options.orderId,
     from: ['draft'],
     to: 'confirmed',
     reason: 'customer confirmed',
-    where: and(eq(orders.confirmToken, options.token), sql`${orders.expiresAt} > now()`),
+    where: and(
+      eq(orders.confirmToken, options.token),
+      eq(orders.chatId, options.chatId),
+      sql`${orders.expiresAt} > now()`,
+    ),
     set: { confirmedAt: sql`now()`, nextCheckAt: sql`now()` },
   });
 }
 
-type OrderChanges = Partial<{ [K in keyof OrderRow]: OrderRow[K] | ReturnType<typeof sql> }>;
+type OrderChanges = PgUpdateSetSource<typeof orders>;
 
 /**
  * Moves an order from one of `from` to `to`, applying `set`, and records the transition.
@@ -110,7 +119,7 @@ export async function transitionOrder(
         status: options.to,
         updatedAt: sql`now()`,
         ...(final ? { finalizedAt: sql`now()` } : {}),
-      } as Partial<OrderRow>)
+      })
       .where(and(eq(orders.id, options.id), inArray(orders.status, options.from), options.where))
       .returning();
     if (!row) return undefined;
@@ -125,7 +134,7 @@ export async function transitionOrder(
 }
 
 export async function findOrder(db: DbOrTx, id: string): Promise<OrderRow | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(orders).where(eq(orders.id, id));
   return row;
 }
@@ -173,7 +182,7 @@ export async function listRecentNumbers(db: DbOrTx, options: { userId: string; l
  */
 export async function claimDueOrders(
   db: DbOrTx,
-  options: { status: OrderStatus; limit: number; leaseMs: number; dueBefore?: Date },
+  options: { status: OrderStatus; limit: number; leaseMs: number; dueBefore?: SQL },
 ): Promise<OrderRow[]> {
   const due = db
     .select({ id: orders.id })
@@ -187,4 +196,49 @@ export async function claimDueOrders(
     .set({ nextCheckAt: sql`now() + make_interval(secs => ${options.leaseMs / 1000})` })
     .where(inArray(orders.id, due))
     .returning();
+}
+
+/** Pushes the next look at an order further out, counting the attempt; only in the same state. */
+export async function scheduleOrderCheck(
+  db: DbOrTx,
+  options: { id: string; status: OrderStatus; delayMs: number },
+): Promise<void> {
+  await db
+    .update(orders)
+    .set({
+      checkAttempts: sql`${orders.checkAttempts} + 1`,
+      nextCheckAt: sql`now() + make_interval(secs => ${options.delayMs / 1000})`,
+    })
+    .where(and(eq(orders.id, options.id), eq(orders.status, options.status)));
+}
+
+/** Makes the reconciler look at the order at its next sweep. */
+export async function checkOrderSoon(db: DbOrTx, id: string): Promise<void> {
+  await db.update(orders).set({ nextCheckAt: sql`now()` }).where(eq(orders.id, id));
+}
+
+/** Ids arrive from postback data anyone can craft; a malformed one must not reach a uuid column. */
+function isUuid(id: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+}
+
+/** Orders the customer confirmed since `since` (not counting drafts), and their baht. */
+export async function countConfirmedOrders(
+  db: DbOrTx,
+  options: { userId: string; since: Date },
+): Promise<{ count: number; satang: number }> {
+  const [row] = await db
+    .select({
+      count: sql<number>`count(*)::int`,
+      satang: sql<number>`coalesce(sum(${orders.amountSatang}) filter (where ${orders.status} not in ('failed', 'cancelled')), 0)::bigint`,
+    })
+    .from(orders)
+    .where(and(eq(orders.userId, options.userId), gte(orders.confirmedAt, options.since)));
+  return { count: Number(row?.count ?? 0), satang: Number(row?.satang ?? 0) };
+}
+
+/** The customer's newest order that is past the draft stage. */
+export async function findLatestOrder(db: DbOrTx, userId: string): Promise<OrderRow | undefined> {
+  const [row] = await listRecentOrders(db, { userId, limit: 1 });
+  return row;
 }

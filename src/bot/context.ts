@@ -1,0 +1,38 @@
+/**
+ * The one handler shape: every event handler gets a typed context with the event, the
+ * customer's language, a translator and `respond`, which answers exactly once.
+ */
+import type { webhook } from '@line/bot-sdk';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/client.ts';
+import type { Language, T } from '../i18n.ts';
+import type { LineClient } from '../line/client.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import type { OrderHooks } from '../orders/hooks.ts';
+import type { LineMessage } from './render.ts';
+
+export interface BotDeps {
+  db: Db;
+  line: LineClient;
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  /** What happens to an order once confirmed (the money path plugs in here). */
+  orders: OrderHooks;
+}
+
+export interface EventContext<E extends webhook.Event = webhook.Event> {
+  event: E;
+  deps: BotDeps;
+  logger: Logger;
+  /** The chat to answer in: the user for 1:1 chats, else the group or room. */
+  chatId: string;
+  userId?: string;
+  lang: Language;
+  t: T;
+  /** Answers the event: by reply while the token is fresh, else by push. Only once. */
+  respond(messages: LineMessage[]): Promise<void>;
+  /** True once `respond` was called. */
+  readonly responded: boolean;
+}

@@ -1,0 +1,101 @@
+/**
+ * Webhook intake (DESIGN §6): persist first, acknowledge, then process. Each event is stored
+ * by `webhookEventId`; a duplicate is dropped right there. Events are processed one at a
+ * time per chat (in arrival order) and each event's failure stays its own.
+ */
+import type { webhook } from '@line/bot-sdk';
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/client.ts';
+import {
+  claimExpiredWebhookEvents,
+  markWebhookEventFailed,
+  markWebhookEventProcessed,
+  storeWebhookEvents,
+} from '../db/queries/inbox.ts';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+
+/** The storing instance owns an event this long; after that any instance's sweep may retry it. */
+const LEASE_MS = 2 * 60_000;
+const MAX_SWEEP_ATTEMPTS = 3;
+
+export interface Intake {
+  /** Stores the events and schedules the new ones; resolves once they are durable. */
+  accept(events: webhook.Event[]): Promise<void>;
+  /** Processes events whose lease ran out (crashes, failures). */
+  sweep(): Promise<number>;
+  /** Resolves when every event in progress has been handled. */
+  drain(): Promise<void>;
+}
+
+export function createIntake(deps: {
+  db: Db;
+  logger: Logger;
+  metrics: Metrics;
+  handle: (event: webhook.Event) => Promise<void>;
+}): Intake {
+  const chains = new Map<string, Promise<void>>();
+
+  async function processOne(event: webhook.Event): Promise<void> {
+    const id = eventId(event);
+    const timer = deps.metrics.eventSeconds.startTimer();
+    try {
+      await deps.handle(event);
+      await markWebhookEventProcessed(deps.db, id);
+    } catch (error) {
+      deps.logger.error({ err: error, eventId: id, type: event.type }, 'event failed; it will be retried');
+      await markWebhookEventFailed(deps.db, { id, error: error instanceof Error ? error.message : String(error) }).catch(() => {});
+    } finally {
+      timer();
+    }
+  }
+
+  /** Events of one chat run in order; different chats run side by side. */
+  function schedule(event: webhook.Event): void {
+    const key = chatKey(event);
+    const previous = chains.get(key) ?? Promise.resolve();
+    const next = previous.then(() => processOne(event));
+    chains.set(key, next);
+    void next.finally(() => {
+      if (chains.get(key) === next) chains.delete(key);
+    });
+  }
+
+  return {
+    async accept(events) {
+      const rows = events.map((event) => ({
+        id: eventId(event),
+        type: event.type,
+        sourceType: event.source?.type,
+        sourceId: event.source && ('groupId' in event.source ? event.source.groupId : 'userId' in event.source ? event.source.userId : undefined),
+        payload: event,
+      }));
+      const fresh = await storeWebhookEvents(deps.db, { events: rows, leaseMs: LEASE_MS });
+      deps.metrics.webhookEvents.inc({ outcome: 'stored' }, fresh.size);
+      deps.metrics.webhookEvents.inc({ outcome: 'duplicate' }, events.length - fresh.size);
+      // setImmediate: the 200 goes out before any processing starts.
+      setImmediate(() => {
+        for (const event of events) if (fresh.has(eventId(event))) schedule(event);
+      });
+    },
+    async sweep() {
+      const claimed = await claimExpiredWebhookEvents(deps.db, { limit: 20, leaseMs: LEASE_MS, maxAttempts: MAX_SWEEP_ATTEMPTS });
+      for (const row of claimed) schedule(row.payload as webhook.Event);
+      return claimed.length;
+    },
+    async drain() {
+      while (chains.size > 0) await Promise.allSettled([...chains.values()]);
+    },
+  };
+}
+
+/** `webhookEventId` is always sent by LINE; a hand-made event without one still gets a stable id. */
+function eventId(event: webhook.Event): string {
+  return event.webhookEventId || createHash('sha256').update(JSON.stringify(event)).digest('hex').slice(0, 32);
+}
+
+function chatKey(event: webhook.Event): string {
+  const s = event.source;
+  if (!s) return 'none';
+  return s.type === 'group' ? s.groupId : s.type === 'room' ? s.roomId : (s.userId ?? 'none');
+}

@@ -1,0 +1,73 @@
+/**
+ * Buttons: `action=confirm|edit|cancel|change` (DESIGN §3). Confirm is the one gate into
+ * the money path: one atomic UPDATE, so a double tap or a redelivery does nothing twice.
+ */
+import type { webhook } from '@line/bot-sdk';
+import { deleteConversation } from '../db/queries/conversations.ts';
+import { confirmDraftOrder, findOrder } from '../db/queries/orders.ts';
+import type { OrderRow } from '../db/schema.ts';
+import { formatBaht, formatMobile } from '../format.ts';
+import { networkName } from '../line/messages/brand.ts';
+import { textMessage } from '../line/messages/text.ts';
+import { decodePostback } from '../line/postback.ts';
+import type { Slot } from '../chat/types.ts';
+import type { EventContext } from './context.ts';
+import { converse } from './customer.ts';
+import { helpChips } from './render.ts';
+import { renderSubmitOutcome } from './submit-reply.ts';
+import { checkOrderLimits } from '../orders/limits.ts';
+
+const SLOTS: readonly Slot[] = ['number', 'network', 'amount'];
+
+export async function onCustomerPostback(ctx: EventContext<webhook.PostbackEvent>): Promise<void> {
+  const { action, fields } = decodePostback(ctx.event.postback.data);
+  switch (action) {
+    case 'confirm':
+      return confirm(ctx, fields.order ?? '', fields.t ?? '');
+    case 'edit':
+      return converse(ctx, { kind: 'edit' });
+    case 'cancel':
+      return converse(ctx, { kind: 'cancel' });
+    case 'change': {
+      const slot = SLOTS.find((s) => s === fields.slot);
+      if (slot) return converse(ctx, { kind: 'change', slot });
+      break;
+    }
+  }
+  ctx.logger.info({ action }, 'postback with an unknown action; showing help');
+  return ctx.respond([textMessage(ctx.t('help'), helpChips(ctx.t))]);
+}
+
+async function confirm(ctx: EventContext, orderId: string, token: string): Promise<void> {
+  const { db, line, orders, config } = ctx.deps;
+  const draft = await findOrder(db, orderId);
+  if (draft?.status === 'draft' && draft.confirmToken === token && draft.chatId === ctx.chatId) {
+    const hit = await checkOrderLimits(db, config, { userId: draft.userId, amountSatang: draft.amountSatang });
+    if (hit) {
+      const limit = hit.limitSatang === undefined ? undefined : formatBaht(hit.limitSatang);
+      return ctx.respond([textMessage(ctx.t(`order.limit.${hit.kind}`, { count: hit.count, limit }))]);
+    }
+  }
+  const confirmed = await confirmDraftOrder(db, { orderId, token, chatId: ctx.chatId });
+  if (!confirmed) return ctx.respond([textMessage(await whyNotConfirmed(ctx, orderId, token))]);
+
+  await deleteConversation(db, ctx.chatId);
+  // The refill can take a few seconds; show the customer we are on it.
+  line.showLoading(ctx.chatId, 20).catch((error: unknown) => ctx.logger.debug({ err: error }, 'loading animation failed'));
+  const outcome = await orders.submitConfirmed(confirmed);
+  return ctx.respond(renderSubmitOutcome(ctx.t, outcome));
+}
+
+/** A confirm that changed nothing: tell the customer which card counts, kindly. */
+async function whyNotConfirmed(ctx: EventContext, orderId: string, token: string): Promise<string> {
+  const order: OrderRow | undefined = await findOrder(ctx.deps.db, orderId);
+  if (!order || order.confirmToken !== token || order.chatId !== ctx.chatId) return ctx.t('order.notFound');
+  if (order.status === 'expired') return ctx.t(order.detail === 'superseded' ? 'order.superseded' : 'order.expired');
+  if (order.status === 'draft') return ctx.t('order.expired');
+  return ctx.t('order.alreadyHandled', {
+    ref: order.ref,
+    number: formatMobile(order.number),
+    amount: formatBaht(order.amountSatang),
+    network: networkName(order.network),
+  });
+}

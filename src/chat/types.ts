@@ -1,0 +1,94 @@
+/**
+ * The conversation's vocabulary: what we remember between messages, what comes in, and
+ * what the decision asks the I/O edge to say or do.
+ */
+import type { Network } from '../networks.ts';
+
+export type Slot = 'number' | 'network' | 'amount';
+
+export interface Slots {
+  number?: string;
+  network?: Network;
+  /** Whole baht. */
+  amount?: number;
+}
+
+/** Stored per chat (conversations.state); plain JSON. */
+export interface ChatState {
+  slots: Slots;
+  /** What we asked last, so a bare reply ("100", "ทรู") is read as the answer. */
+  asking?: Slot;
+  /** A colloquial amount (ร้อยห้า → 105 or 150) waiting for the network or the customer. */
+  amountCandidates?: number[];
+  /** The draft order whose confirm card is on screen. */
+  draftId?: string;
+}
+
+/** The part of the NLU's parse that the conversation uses. */
+export interface Understanding {
+  intent: 'topup' | 'cancel' | 'status' | 'balance' | 'help' | 'unknown';
+  number: string | null;
+  network: Network | null;
+  amount: number | null;
+  amountCandidates: number[];
+  flags: {
+    invalidNumber: boolean;
+    ambiguousNumber: boolean;
+    ambiguousNetwork: boolean;
+    greeting: boolean;
+  };
+}
+
+export type ChatInput =
+  | { kind: 'text'; understanding: Understanding }
+  /** The แก้ไข button on the confirm card. */
+  | { kind: 'edit' }
+  /** A "change this" button after แก้ไข. */
+  | { kind: 'change'; slot: Slot }
+  /** The ยกเลิก button on the confirm card. */
+  | { kind: 'cancel' };
+
+export interface ChatContext {
+  /** Whole baht the network accepts, ascending. */
+  allowedAmounts(network: Network): number[];
+  /** Whole baht to offer as quick replies (filtered by the network's allowed amounts). */
+  commonAmounts: number[];
+  /** From the latest network-status snapshot; unknown counts as open. */
+  isOpen(network: Network): boolean;
+  /** The customer's recently topped-up numbers, newest first. */
+  recentNumbers: string[];
+}
+
+/** Something to explain before the next question. */
+export type Note =
+  | { kind: 'invalidNumber' }
+  | { kind: 'ambiguousNumber' }
+  | { kind: 'ambiguousNetwork' }
+  | { kind: 'networkClosed'; network: Network }
+  | { kind: 'amountNotAllowed'; amount: number; network: Network; min: number; max: number }
+  | { kind: 'notUnderstood' }
+  | { kind: 'cancelled' };
+
+/** What to say or do next; at most one per message. */
+export type Next =
+  | { kind: 'askNetwork'; networks: Network[] }
+  | { kind: 'askNumber'; recent: string[] }
+  | { kind: 'askAmount'; network: Network; amounts: number[] }
+  | { kind: 'chooseAmount'; candidates: number[] }
+  | { kind: 'askWhatToChange'; slots: Required<Slots> }
+  /** Slots complete: create the chat's draft and show the confirm card. */
+  | { kind: 'confirm'; slots: Required<Slots> }
+  | { kind: 'help'; greeting: boolean }
+  | { kind: 'status' }
+  | { kind: 'balance' }
+  /** Cancel with nothing in progress here: the customer may mean their latest order. */
+  | { kind: 'cancelLatestOrder' };
+
+export interface Decision {
+  /** Undefined: forget the conversation. */
+  state: ChatState | undefined;
+  notes: Note[];
+  next?: Next;
+  /** The draft on screen is no longer valid (edit, cancel, or a new one replaces it). */
+  dropDraft?: boolean;
+}

@@ -1,0 +1,62 @@
+/**
+ * The notification outbox: one row per logical message (its `dedupeKey`), delivered by the
+ * outbox worker with the row's own `X-Line-Retry-Key`.
+ */
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../client.ts';
+import { outbox, type OutboxRow } from '../schema.ts';
+
+/** Queues a message; a second enqueue with the same key is ignored. True if it was new. */
+export async function enqueueMessage(
+  db: DbOrTx,
+  options: { dedupeKey: string; to: string; messages: unknown[] },
+): Promise<boolean> {
+  const rows = await db
+    .insert(outbox)
+    .values({ dedupeKey: options.dedupeKey, to: options.to, messages: options.messages })
+    .onConflictDoNothing({ target: outbox.dedupeKey })
+    .returning({ id: outbox.id });
+  return rows.length > 0;
+}
+
+/** Claims due rows, leasing them for `leaseMs` so no other instance sends them meanwhile. */
+export async function claimDueMessages(db: DbOrTx, options: { limit: number; leaseMs: number }): Promise<OutboxRow[]> {
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`)))
+    .orderBy(outbox.nextAttemptAt)
+    .limit(options.limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(outbox)
+    .set({
+      nextAttemptAt: sql`now() + make_interval(secs => ${options.leaseMs / 1000})`,
+      attempts: sql`${outbox.attempts} + 1`,
+    })
+    .where(inArray(outbox.id, due))
+    .returning();
+}
+
+export async function markMessageSent(db: DbOrTx, id: number): Promise<void> {
+  await db.update(outbox).set({ status: 'sent', sentAt: sql`now()`, lastError: null }).where(eq(outbox.id, id));
+}
+
+export async function markMessageRetry(db: DbOrTx, options: { id: number; delayMs: number; error: string }): Promise<void> {
+  await db
+    .update(outbox)
+    .set({
+      nextAttemptAt: sql`now() + make_interval(secs => ${options.delayMs / 1000})`,
+      lastError: options.error.slice(0, 500),
+    })
+    .where(eq(outbox.id, options.id));
+}
+
+export async function markMessageFailed(db: DbOrTx, options: { id: number; error: string }): Promise<void> {
+  await db.update(outbox).set({ status: 'failed', lastError: options.error.slice(0, 500) }).where(eq(outbox.id, options.id));
+}
+
+export async function findMessage(db: DbOrTx, dedupeKey: string): Promise<OutboxRow | undefined> {
+  const [row] = await db.select().from(outbox).where(eq(outbox.dedupeKey, dedupeKey));
+  return row;
+}

@@ -1,0 +1,98 @@
+/**
+ * The express app: routes only. Business logic lives in bot/ and orders/.
+ *
+ * `/webhook` has LINE's signature middleware and no body parser before it (it needs the raw
+ * body). The provider callback is form-encoded on a secret path, compared in constant time.
+ */
+import { timingSafeEqual, createHash } from 'node:crypto';
+import { JSONParseError, SignatureValidationFailed, middleware, type webhook } from '@line/bot-sdk';
+import express, { type ErrorRequestHandler, type Router } from 'express';
+import type { Logger } from '../log.ts';
+import type { Metrics } from '../metrics.ts';
+import { healthRoutes } from './health.ts';
+
+/** LINE sends small JSON; anything this big is not LINE. */
+const MAX_WEBHOOK_BYTES = 1024 * 1024;
+
+export interface HttpDeps {
+  logger: Logger;
+  metrics: Metrics;
+  channelSecret: string;
+  callbackSecret: string;
+  isReady: () => boolean;
+  ping: () => Promise<boolean>;
+  acceptEvents: (events: webhook.Event[]) => Promise<void>;
+  /** Returns false for a callback that carries no order id. */
+  acceptCallback: (form: Record<string, unknown>) => Promise<boolean>;
+  /** Demo only: the LINE chat emulator and its API. */
+  dev?: Router;
+}
+
+export function createHttpApp(deps: HttpDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+
+  app.use(healthRoutes({ isReady: deps.isReady, ping: deps.ping, metrics: deps.metrics }));
+
+  app.post(
+    '/webhook',
+    (req, res, next) => {
+      if (Number(req.headers['content-length'] ?? 0) > MAX_WEBHOOK_BYTES) res.status(413).end();
+      else next();
+    },
+    middleware({ channelSecret: deps.channelSecret }),
+    async (req, res) => {
+      const events: unknown = (req.body as { events?: unknown })?.events;
+      if (!Array.isArray(events)) {
+        res.status(400).json({ message: 'events must be an array' });
+        return;
+      }
+      // Durable before 200: once LINE hears OK it will not send these again.
+      await deps.acceptEvents(events as webhook.Event[]);
+      res.status(200).json({});
+    },
+  );
+
+  const secretDigest = digest(deps.callbackSecret);
+  app.post('/topup/callback/:secret', express.urlencoded({ extended: false, limit: '16kb' }), async (req, res) => {
+    // Compare digests: equal length whatever was sent, so timing says nothing about the secret.
+    if (!timingSafeEqual(digest(String(req.params.secret)), secretDigest)) {
+      res.status(404).type('text/plain').send('Not Found');
+      return;
+    }
+    const accepted = await deps.acceptCallback((req.body ?? {}) as Record<string, unknown>);
+    if (!accepted) {
+      res.status(400).type('text/plain').send('missing orderid');
+      return;
+    }
+    res.status(200).type('text/plain').send('OK');
+  });
+
+  if (deps.dev) app.use('/dev', deps.dev);
+
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** The one place HTTP errors become status codes; decided by error class. */
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    if (error instanceof SignatureValidationFailed) {
+      logger.warn({ path: req.path }, 'webhook with a bad signature refused');
+      res.status(401).json({ message: 'invalid signature' });
+      return;
+    }
+    if (error instanceof JSONParseError) {
+      res.status(400).json({ message: 'invalid JSON' });
+      return;
+    }
+    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error, path: req.path }, 'request failed');
+    res.status(status).json({ message: status === 500 ? 'internal error' : 'bad request' });
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * The composition root: config → database → provider → LINE → HTTP → background workers.
+ * `startBot` is what `npm start` runs and what end-to-end tests start in-process.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/client.ts';
+import { saveSnapshot } from './db/queries/snapshots.ts';
+import { createIntake } from './bot/intake.ts';
+import { dispatchEvent } from './bot/dispatch.ts';
+import { createHttpApp } from './http/app.ts';
+import { createLineClient } from './line/client.ts';
+import { createLineStandin, type LineStandin } from './line/standin/index.ts';
+import type { Logger } from './log.ts';
+import { startLoop, type Loop } from './loop.ts';
+import { createMetrics } from './metrics.ts';
+import { handleProviderCallback } from './orders/callback.ts';
+import { requestCancel } from './orders/cancel.ts';
+import { deliverDueMessages } from './orders/outbox.ts';
+import { reconcileOnce } from './orders/reconciler.ts';
+import { createOrderService } from './orders/service.ts';
+import { createProviderClient } from './provider/client.ts';
+import { createSimulator, type Simulator } from './provider/simulator/index.ts';
+
+export interface RunningBot {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  port: number;
+  database: Database;
+  /** Demo mode only. */
+  simulator?: Simulator;
+  lineStandin?: LineStandin;
+  /** Stops accepting, finishes in-flight work, stops workers, closes the database. */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger: Logger;
+  /** Overrides config.port (tests pass 0). */
+  port?: number;
+  /** Background loop cadence; tests shorten it. */
+  sweepIntervalMs?: number;
+  /** Whether to run the background workers (default true). */
+  workers?: boolean;
+}
+
+export async function startBot(config: Config, options: StartOptions): Promise<RunningBot> {
+  const { logger } = options;
+  let ready = false;
+
+  // Listen first (answering 503 until ready) so the demo's in-process simulator knows our port.
+  const server = createServer((_req, res) => {
+    res.statusCode = 503;
+    res.end('starting');
+  });
+  const port = await listen(server, options.port ?? config.port);
+  const url = `http://127.0.0.1:${port}`;
+
+  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
+  logger.info(
+    database.driver === 'pglite'
+      ? { dataDir: config.database.dataDir }
+      : {},
+    database.driver === 'pglite'
+      ? 'storage: embedded PGlite (single-instance storage; set DATABASE_URL for PostgreSQL)'
+      : 'storage: PostgreSQL',
+  );
+  await database.migrate();
+
+  let simulator: Simulator | undefined;
+  let lineStandin: LineStandin | undefined;
+  let providerUrl = config.provider.url;
+  let lineApi = config.line.apiBaseUrl;
+  let lineDataApi = config.line.dataApiBaseUrl;
+  if (config.demo) {
+    simulator = createSimulator({
+      username: config.provider.username,
+      password: config.provider.password,
+      networkCodes: config.provider.networkCodes,
+      settleAfterMs: 3_000,
+      callbackUrl: `${url}/topup/callback/${config.provider.callbackSecret}`,
+    });
+    providerUrl = await simulator.listen(0, '127.0.0.1');
+    lineStandin = createLineStandin();
+    lineApi = lineDataApi = await lineStandin.listen(0, '127.0.0.1');
+    logger.info(
+      { emulator: `http://localhost:${port}/dev` },
+      `DEMO MODE: no LINE or provider credentials set; using the built-in provider simulator and LINE stand-in. Open http://localhost:${port}/dev to chat with the bot.`,
+    );
+  }
+  if (!providerUrl) throw new Error('TOPUP_API_URL is not set');
+
+  const metrics = createMetrics();
+  const provider = createProviderClient({
+    url: providerUrl,
+    username: config.provider.username,
+    password: config.provider.password,
+    networkCodes: config.provider.networkCodes,
+    timeoutMs: config.provider.timeoutMs,
+    connectTimeoutMs: config.provider.connectTimeoutMs,
+  });
+  const line = createLineClient({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: lineApi, dataApiBaseUrl: lineDataApi });
+
+  const loops: Loop[] = [];
+  const kickOutbox = () => loops[0]?.kick();
+  const orderDeps = { db: database.db, provider, config, logger, metrics, kickOutbox };
+  const orders = createOrderService(orderDeps);
+  const botDeps = {
+    db: database.db,
+    line,
+    config,
+    logger,
+    metrics,
+    kickOutbox,
+    orders: { submitConfirmed: orders.submitConfirmed, requestCancel: (o: { userId: string }) => requestCancel(orderDeps, o) },
+  };
+  const intake = createIntake({ db: database.db, logger, metrics, handle: (event) => dispatchEvent(botDeps, event) });
+
+  const app = createHttpApp({
+    logger,
+    metrics,
+    channelSecret: config.line.channelSecret,
+    callbackSecret: config.provider.callbackSecret,
+    isReady: () => ready,
+    ping: database.ping,
+    acceptEvents: intake.accept,
+    acceptCallback: async (form) => {
+      const outcome = await handleProviderCallback(orderDeps, orders, form);
+      return outcome !== 'malformed';
+    },
+  });
+  server.removeAllListeners('request');
+  server.on('request', app);
+
+  const interval = options.sweepIntervalMs ?? 2_000;
+  if (options.workers !== false) {
+    loops.push(
+      startLoop({ name: 'outbox', intervalMs: interval, logger, tick: () => deliverDueMessages({ db: database.db, line, logger, metrics }) }),
+      startLoop({ name: 'reconciler', intervalMs: interval, logger, tick: () => reconcileOnce(orderDeps, orders) }),
+      startLoop({ name: 'inbox-sweep', intervalMs: interval * 5, logger, tick: () => intake.sweep() }),
+      startLoop({
+        name: 'network-status',
+        intervalMs: 60_000,
+        logger,
+        tick: async () => saveSnapshot(database.db, { kind: 'network', data: await provider.networkStatus() }),
+      }),
+    );
+  }
+  ready = true;
+  logger.info({ url, port }, 'bot ready');
+
+  return {
+    url,
+    port,
+    database,
+    simulator,
+    lineStandin,
+    async close() {
+      ready = false;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await intake.drain();
+      await Promise.all(loops.map((loop) => loop.stop()));
+      await simulator?.close();
+      await lineStandin?.close();
+      await database.close();
+    },
+  };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}

@@ -1,0 +1,191 @@
+/**
+ * The money path over real HTTP: confirm → refill at the simulator → result → pushed card.
+ * The simulator's refill count is the ground truth for "never a double top-up".
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { orders, outbox } from '../../src/db/schema.ts';
+import { drivers } from '../support/db.ts';
+import { buttonData, CALLBACK_SECRET, startHarness, textOf, type Harness } from '../support/harness.ts';
+
+describe.each(drivers())('money path on %s', (driver) => {
+  let h: Harness;
+  let n = 0;
+  const nextUser = () => `Umoney${driver}${++n}${Date.now()}`;
+
+  beforeAll(async () => {
+    h = await startHarness(driver, { settleAfterMs: 300 });
+  });
+  afterAll(() => h.stop());
+  afterEach(() => {
+    h.simulator.clearFault();
+    expect(h.invalidPayloads()).toEqual([]);
+  });
+
+  /** Texts an order and returns the confirm button's postback data. */
+  async function draft(u: string, text = 'เติม 50 0812345678 ais'): Promise<string> {
+    const before = h.delivered(u).length;
+    await h.text(u, text);
+    const messages = await h.waitFor(u, (m) => m.length > before && m.at(-1)!.message.type === 'flex');
+    return buttonData(messages.at(-1)!.message, 'ยืนยัน')!;
+  }
+
+  async function orderOf(u: string) {
+    const [row] = await h.db.select().from(orders).where(eq(orders.userId, u)).orderBy(orders.createdAt);
+    return row!;
+  }
+
+  it('goes from text to a pushed success card', async () => {
+    const u = nextUser();
+    const refills = h.simulator.refillCount();
+    await h.postback(u, await draft(u));
+    const messages = await h.waitFor(u, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes('สำเร็จ')));
+    expect(textOf(messages[1]!.message)).toContain('รับรายการแล้ว');
+    const result = messages.find((x) => x.via === 'push')!;
+    expect(result.message.type).toBe('flex');
+    expect(textOf(result.message)).toContain('081-234-5678');
+    expect(textOf(result.message)).toContain('฿50');
+    expect(h.simulator.refillCount()).toBe(refills + 1);
+    const order = await orderOf(u);
+    expect(order.status).toBe('success');
+    expect(order.providerOrderId).toBeTruthy();
+    expect(order.discountSatang).toBe(150);
+  });
+
+  it('sends one refill for a double tap and a redelivered confirm', async () => {
+    const u = nextUser();
+    const data = await draft(u);
+    const refills = h.simulator.refillCount();
+    const [a] = await Promise.all([h.postback(u, data), h.postback(u, data)]);
+    await h.postback(u, data, { eventId: a.webhookEventId });
+    await h.waitFor(u, (m) => m.some((x) => x.via === 'push'));
+    await new Promise((r) => setTimeout(r, 500));
+    expect(h.simulator.refillCount()).toBe(refills + 1);
+    const texts = h.delivered(u).map((m) => textOf(m.message));
+    expect(texts.filter((t) => t.includes('ยืนยันไปแล้ว'))).toHaveLength(1);
+    expect(h.delivered(u).filter((m) => m.via === 'push')).toHaveLength(1);
+  });
+
+  it('explains a provider rejection and offers to start again; nothing is charged', async () => {
+    const u = nextUser();
+    const data = await draft(u);
+    h.simulator.setFault('reject', { times: 1 });
+    await h.postback(u, data);
+    const messages = await h.waitFor(u, (m) => m.length >= 2);
+    const reply = messages[1]!.message;
+    expect(textOf(reply)).toContain('ไม่สำเร็จ');
+    expect(textOf(reply)).toContain('ไม่มีการตัดเงิน');
+    expect(JSON.stringify(reply)).toContain('เติม 50 081-234-5678');
+    expect((await orderOf(u)).status).toBe('failed');
+  });
+
+  it('a provider that hangs leaves the order unknown, tells the customer honestly, never resends', async () => {
+    const u = nextUser();
+    const data = await draft(u);
+    const refills = h.simulator.refillCount();
+    h.simulator.setFault('hang', { times: 1 });
+    await h.postback(u, data);
+    const messages = await h.waitFor(u, (m) => m.length >= 2, 10_000);
+    expect(textOf(messages[1]!.message)).toContain('ไม่แน่ใจ');
+    expect((await orderOf(u)).status).toBe('unknown');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(h.simulator.refillCount()).toBe(refills + 1);
+  });
+
+  it('a refill whose reply was lost (empty body) is unknown and never resent', async () => {
+    const u = nextUser();
+    const data = await draft(u);
+    const refills = h.simulator.refillCount();
+    h.simulator.setFault('empty', { times: 1 });
+    await h.postback(u, data);
+    await h.waitFor(u, (m) => m.length >= 2);
+    expect((await orderOf(u)).status).toBe('unknown');
+    await new Promise((r) => setTimeout(r, 800));
+    // The provider did the refill; we never learned its ORDERID, so a person must look.
+    expect(h.simulator.refillCount()).toBe(refills + 1);
+    expect((await orderOf(u)).status).toBe('unknown');
+  });
+
+  it('ignores forged callbacks: wrong secret → 404; right secret but provider says pending → no change', async () => {
+    const u = nextUser();
+    h.simulator.queueOutcome('slow');
+    await h.postback(u, await draft(u));
+    await h.waitFor(u, (m) => m.length >= 2);
+    const order = await orderOf(u);
+    expect(order.status).toBe('pending');
+    const form = new URLSearchParams({ orderid: order.providerOrderId!, status_refill: '1', status_cancel: '0', realamount: '0', detail: 'ok' });
+    const wrong = await fetch(`${h.bot.url}/topup/callback/not-the-secret`, { method: 'POST', body: form });
+    expect(wrong.status).toBe(404);
+    const forged = await fetch(`${h.bot.url}/topup/callback/${CALLBACK_SECRET}`, { method: 'POST', body: form });
+    expect(forged.status).toBe(200);
+    expect(await forged.text()).toBe('OK');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await orderOf(u)).status).toBe('pending');
+    expect(h.delivered(u).filter((m) => m.via === 'push')).toHaveLength(0);
+  });
+
+  it('duplicate and out-of-order callbacks change nothing once final; one result card', async () => {
+    const u = nextUser();
+    await h.postback(u, await draft(u));
+    await h.waitFor(u, (m) => m.some((x) => x.via === 'push'));
+    const order = await orderOf(u);
+    const post = (fields: Record<string, string>) =>
+      fetch(`${h.bot.url}/topup/callback/${CALLBACK_SECRET}`, { method: 'POST', body: new URLSearchParams({ orderid: order.providerOrderId!, ...fields }) });
+    await post({ status_refill: '0', status_cancel: '1' });
+    await post({ status_refill: '1', status_cancel: '0' });
+    await post({ status_refill: '1', status_cancel: '0' });
+    await new Promise((r) => setTimeout(r, 400));
+    expect((await orderOf(u)).status).toBe('success');
+    expect(h.delivered(u).filter((m) => m.via === 'push')).toHaveLength(1);
+  });
+
+  it('stores a callback for an ORDERID it does not know', async () => {
+    const response = await fetch(`${h.bot.url}/topup/callback/${CALLBACK_SECRET}`, {
+      method: 'POST',
+      body: new URLSearchParams({ orderid: '99999999', status_refill: '1' }),
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it('delivers exactly one push when LINE fails it with 500 and 429 first', async () => {
+    const u = nextUser();
+    const data = await draft(u);
+    await h.postback(u, data);
+    await h.waitFor(u, (m) => m.length >= 2);
+    h.line.failNext(500, 1);
+    h.line.failNext(429, 1, { retryAfter: 0 });
+    const messages = await h.waitFor(u, (m) => m.some((x) => x.via === 'push'), 15_000);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(messages.filter((m) => m.via === 'push')).toHaveLength(1);
+    const [row] = await h.db.select().from(outbox).where(eq(outbox.to, u));
+    expect(row!.status).toBe('sent');
+    expect(row!.attempts).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lets the customer check status and cancel a pending order', async () => {
+    const u = nextUser();
+    h.simulator.queueOutcome('slow');
+    await h.postback(u, await draft(u, 'เติม 100 0812345678 ทรู'));
+    await h.waitFor(u, (m) => m.length >= 2);
+    await h.text(u, 'เช็คสถานะ');
+    let messages = await h.waitFor(u, (m) => m.length >= 3);
+    expect(textOf(messages[2]!.message)).toContain('กำลังเติม');
+    await h.text(u, 'ยกเลิก');
+    messages = await h.waitFor(u, (m) => m.length >= 4);
+    expect(textOf(messages[3]!.message)).toContain('ส่งคำขอยกเลิก');
+    // The provider confirms the cancel through `update`; the customer gets the result card.
+    messages = await h.waitFor(u, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes('ยกเลิกรายการตามที่แจ้ง')));
+    expect((await orderOf(u)).status).toBe('cancelled');
+  });
+
+  it('stops a customer at the per-minute limit with a clear message', async () => {
+    const u = nextUser();
+    for (let i = 0; i < 3; i++) {
+      await h.postback(u, await draft(u, `เติม 10 081234567${i} ais`));
+      await h.waitFor(u, (m) => m.filter((x) => textOf(x.message).includes('รับรายการแล้ว')).length === i + 1);
+    }
+    await h.postback(u, await draft(u, 'เติม 10 0812345679 ais'));
+    const messages = await h.waitFor(u, (m) => m.some((x) => textOf(x.message).includes('สั่งถี่เกินไป')));
+    expect(messages.length).toBeGreaterThan(0);
+  });
+});

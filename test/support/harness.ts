@@ -1,0 +1,241 @@
+/**
+ * An end-to-end harness: the real bot over real HTTP, with the provider simulator and the
+ * LINE stand-in as the outside world, on PGlite or PostgreSQL.
+ *
+ * Every reply and push the bot sends is validated against LINE's OpenAPI schemas and limits
+ * when the harness stops (`expectAllPayloadsValid`).
+ */
+import { createHmac, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { createLineStandin, type LineStandin } from '../../src/line/standin/index.ts';
+import { createLogger } from '../../src/log.ts';
+import { createSimulator, type Simulator } from '../../src/provider/simulator/index.ts';
+import { startBot, type RunningBot } from '../../src/start.ts';
+import { createTestDatabase, type Driver, type TestDatabase } from './db.ts';
+import { validatePushRequest, validateReplyRequest } from './line-schema.ts';
+
+export const CHANNEL_SECRET = 'test-channel-secret';
+export const CALLBACK_SECRET = 'test-callback-secret-123';
+
+export interface Harness {
+  bot: RunningBot;
+  config: Config;
+  simulator: Simulator;
+  line: LineStandin;
+  /** The bot's own database (the same one it uses, whichever driver). */
+  readonly db: RunningBot['database']['db'];
+  /** Sends a signed webhook body; returns the HTTP status. */
+  post(events: unknown[], options?: { signature?: string; rawBody?: string }): Promise<Response>;
+  text(userId: string, text: string, options?: { eventId?: string; redelivery?: boolean }): Promise<LineEvent>;
+  postback(userId: string, data: string, options?: { eventId?: string }): Promise<LineEvent>;
+  /** Messages delivered to a chat (replies and pushes), in order. */
+  delivered(chatId: string): DeliveredMessage[];
+  /** Waits until `predicate` holds for the chat's messages. */
+  waitFor(chatId: string, predicate: (messages: DeliveredMessage[]) => boolean, timeoutMs?: number): Promise<DeliveredMessage[]>;
+  /** Every reply/push body the bot sent that failed LINE's schema or limits. */
+  invalidPayloads(): string[];
+  stop(): Promise<void>;
+  restart(): Promise<void>;
+}
+
+export interface DeliveredMessage {
+  via: 'reply' | 'push';
+  to: string;
+  message: { type: string } & Record<string, unknown>;
+}
+
+export interface LineEvent {
+  webhookEventId: string;
+  replyToken: string;
+  status: number;
+}
+
+export function sign(body: string, secret = CHANNEL_SECRET): string {
+  return createHmac('sha256', secret).update(body).digest('base64');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+export async function startHarness(
+  driver: Driver,
+  options: { env?: Record<string, string>; settleAfterMs?: number; sweepIntervalMs?: number } = {},
+): Promise<Harness> {
+  // PostgreSQL: a fresh database per harness; PGlite: the bot's own files in a temp folder.
+  const database: TestDatabase | undefined = driver === 'postgres' ? await createTestDatabase(driver) : undefined;
+  const botPort = await freePort();
+  const simulator = createSimulator({
+    username: 'shop',
+    password: 'shop-password',
+    settleAfterMs: options.settleAfterMs ?? 300,
+    callbackUrl: `http://127.0.0.1:${botPort}/topup/callback/${CALLBACK_SECRET}`,
+  });
+  const simulatorUrl = await simulator.listen();
+  const line = createLineStandin({ channelAccessToken: 'test-access-token' });
+  const lineOrigin = await line.listen();
+  const dataDir = driver === 'pglite' ? mkdtempSync(join(tmpdir(), 'topup-e2e-')) : undefined;
+
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(botPort),
+    ...(database?.url ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir }),
+    LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: 'test-access-token',
+    LINE_API_BASE_URL: lineOrigin,
+    LINE_DATA_API_BASE_URL: lineOrigin,
+    TOPUP_API_URL: simulatorUrl,
+    TOPUP_USERNAME: 'shop',
+    TOPUP_PASSWORD: 'shop-password',
+    TOPUP_CALLBACK_SECRET: CALLBACK_SECRET,
+    TOPUP_TIMEOUT_MS: '1500',
+    TOPUP_CONNECT_TIMEOUT_MS: '500',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...options.env,
+  });
+  const logger = createLogger({ level: config.logLevel });
+  const start = () => startBot(config, { logger, sweepIntervalMs: options.sweepIntervalMs ?? 100 });
+  let bot = await start();
+
+  const post = async (events: unknown[], opts: { signature?: string; rawBody?: string } = {}) => {
+    const body = opts.rawBody ?? JSON.stringify({ destination: 'Ubot', events });
+    return fetch(`${bot.url}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-line-signature': opts.signature ?? sign(body) },
+      body,
+    });
+  };
+
+  const send = async (userId: string, event: Record<string, unknown>, eventId?: string, redelivery = false) => {
+    const webhookEventId = eventId ?? `E${randomUUID().replaceAll('-', '').toUpperCase()}`;
+    const replyToken = line.issueReplyToken(userId);
+    const response = await post([
+      {
+        ...event,
+        mode: 'active',
+        timestamp: Date.now(),
+        webhookEventId,
+        deliveryContext: { isRedelivery: redelivery },
+        source: { type: 'user', userId },
+        replyToken,
+      },
+    ]);
+    return { webhookEventId, replyToken, status: response.status };
+  };
+
+  const delivered = (chatId: string): DeliveredMessage[] => {
+    const out: DeliveredMessage[] = [];
+    for (const call of line.calls) {
+      if (call.status !== 200) continue;
+      const body = call.body as { to?: string; replyToken?: string; messages?: DeliveredMessage['message'][] };
+      if (call.path === '/v2/bot/message/push' && body.to === chatId) {
+        for (const message of body.messages ?? []) out.push({ via: 'push', to: chatId, message });
+      }
+      if (call.path === '/v2/bot/message/reply') {
+        const reply = line.replies().find((r) => r.replyToken === body.replyToken);
+        if (reply?.to === chatId) for (const message of body.messages ?? []) out.push({ via: 'reply', to: chatId, message });
+      }
+    }
+    return out;
+  };
+
+  const harness: Harness = {
+    get bot() {
+      return bot;
+    },
+    config,
+    simulator,
+    line,
+    get db() {
+      return bot.database.db;
+    },
+    post,
+    text: (userId, text, o = {}) =>
+      send(userId, { type: 'message', message: { id: randomUUID(), type: 'text', text, quoteToken: 'q' } }, o.eventId, o.redelivery),
+    postback: (userId, data, o = {}) => send(userId, { type: 'postback', postback: { data } }, o.eventId),
+    delivered,
+    async waitFor(chatId, predicate, timeoutMs = 8000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const messages = delivered(chatId);
+        if (predicate(messages)) return messages;
+        if (Date.now() > deadline) {
+          throw new Error(`timed out waiting for messages to ${chatId}; got:\n${JSON.stringify(messages.map(describe), null, 1)}`);
+        }
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    invalidPayloads() {
+      const problems: string[] = [];
+      for (const call of line.calls) {
+        const validate =
+          call.path === '/v2/bot/message/reply' ? validateReplyRequest : call.path === '/v2/bot/message/push' ? validatePushRequest : undefined;
+        if (!validate) continue;
+        const result = validate(call.body);
+        if (!result.ok) problems.push(`${call.path}: ${result.errors.join('; ')}\n${JSON.stringify(call.body)}`);
+      }
+      return problems;
+    },
+    async stop() {
+      await bot.close();
+      await simulator.close();
+      await line.close();
+      await database?.close();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+    async restart() {
+      await bot.close();
+      bot = await start();
+    },
+  };
+  return harness;
+}
+
+/** A short, readable form of a message for assertions and failure output. */
+export function describe(m: DeliveredMessage | DeliveredMessage['message']): string {
+  const message = 'message' in m && typeof m.message === 'object' ? (m as DeliveredMessage).message : (m as DeliveredMessage['message']);
+  if (message.type === 'text') return `text: ${message.text as string}`;
+  if (message.type === 'flex') return `flex: ${message.altText as string}`;
+  return message.type;
+}
+
+/** All text in a message, including inside Flex, for "the customer can read X" assertions. */
+export function textOf(message: DeliveredMessage['message']): string {
+  const parts: string[] = [];
+  const walk = (node: unknown) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    for (const [key, value] of Object.entries(node)) {
+      if ((key === 'text' || key === 'altText' || key === 'label') && typeof value === 'string') parts.push(value);
+      else walk(value);
+    }
+  };
+  walk(message);
+  return parts.join(' | ');
+}
+
+/** Postback data of the button labelled `label` in a Flex message. */
+export function buttonData(message: DeliveredMessage['message'], label: string): string | undefined {
+  let found: string | undefined;
+  const walk = (node: unknown) => {
+    if (found || !node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(walk);
+    const n = node as Record<string, unknown>;
+    const action = n.action as { type?: string; label?: string; data?: string } | undefined;
+    if (n.type === 'button' && action?.type === 'postback' && action.label === label) found = action.data;
+    else Object.values(n).forEach(walk);
+  };
+  walk(message);
+  return found;
+}
