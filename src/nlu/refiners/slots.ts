@@ -36,6 +36,8 @@ export function resolveSlots(state: RefineState): void {
       amountSource ??= m;
     } else if (m.kind === 'ignored' && m.note === 'trueMoney') {
       result.flags.trueMoney = true;
+    } else if (m.kind === 'ignored' && m.note === 'possessiveMy') {
+      result.flags.possessiveMy = true;
     }
   }
 

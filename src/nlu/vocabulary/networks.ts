@@ -16,7 +16,7 @@ export interface NetworkEntry {
    */
   readonly weak?: boolean;
   /** Why a blocker exists; surfaced as a flag when useful to the conversation. */
-  readonly note?: 'trueMoney';
+  readonly note?: 'trueMoney' | 'possessiveMy';
 }
 
 export const NETWORK_VOCABULARY: readonly NetworkEntry[] = [
@@ -95,8 +95,15 @@ export const NETWORK_VOCABULARY: readonly NetworkEntry[] = [
       'ฟีลลิ่ง', 'feeling', 'ฟีลแฟน', 'ฟีลดี',
       // มาย inside ordinary Thai words (หมาย = number/meaning, มากมาย = plenty, มายา = illusion).
       'หมาย', 'มากมาย', 'มายา', 'มายด์',
-      // "my" inside English phrases that are never the network.
-      'my phone', 'my number', 'my mobile', 'my friend', 'my mom', 'my account', 'my son', 'my wife',
+    ],
+  },
+  {
+    // "my" inside English phrases that are never the network.
+    network: null,
+    note: 'possessiveMy',
+    aliases: [
+      'my phone', 'my number', 'my mobile', 'my friend', 'my mom', 'my dad', 'my account', 'my son',
+      'my wife', 'my credit', 'my balance', 'my order', 'my money', 'my sim',
     ],
   },
 ];

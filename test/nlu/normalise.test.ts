@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { normalise } from '../../src/nlu/index.ts';
+
+describe('normalise', () => {
+  it.each([
+    ['Thai digits', 'เติม ๕๐ บาท', 'เติม 50 บาท'],
+    ['Thai digits in a phone', '๐๘๑-๒๓๔-๕๖๗๘', '081-234-5678'],
+    ['all ten Thai digits', '๐๑๒๓๔๕๖๗๘๙', '0123456789'],
+    ['full-width digits', '０８１２３４５６７８', '0812345678'],
+    ['full-width letters and case', 'ＡＩＳ　５０', 'ais 50'],
+    ['upper case', 'DTAC TrueMove H', 'dtac truemove h'],
+    ['zero-width space inside a word', 'ดี\u200Bแทค', 'ดีแทค'],
+    ['zero-width joiner and BOM', '\uFEFFทรู\u200D50', 'ทรู50'],
+    ['soft hyphen', 'เติม\u00ADเงิน', 'เติมเงิน'],
+    ['emoji become a space', 'เติม😊50🙏', 'เติม 50'],
+    ['emoji with skin tone and ZWJ', 'ขอบคุณค่ะ🙏🏻👩‍💻', 'ขอบคุณค่ะ'],
+    ['keycap digits', '5️⃣0️⃣ บาท', '50 บาท'],
+    ['hearts and stars', '♥♥ ทรู ★ 100 ✓', 'ทรู 100'],
+    ['decorative punctuation', '!!!เติม 50 ค่ะ???', 'เติม 50 ค่ะ'],
+    ['tilde and quotes', '~~"เติม"~~ ทรู', 'เติม ทรู'],
+    ['parentheses around a prefix', '(081) 234-5678', '081 234-5678'],
+    ['en dash in a phone', '081–234–5678', '081-234-5678'],
+    ['em dash and minus sign', '081—234−5678', '081-234-5678'],
+    ['keeps money punctuation', '฿1,000.00 50.-', '฿1,000.00 50.-'],
+    ['keeps plus', '+66 81 234 5678', '+66 81 234 5678'],
+    ['collapses whitespace, tabs, newlines', '  เติม\t\t50 \n ทรู  ', 'เติม 50 ทรู'],
+    ['non-breaking and ideographic spaces', 'ทรู\u00A050\u3000บาท', 'ทรู 50 บาท'],
+    ['two sara e typed for sara ae', 'เเฮปปี้', 'แฮปปี้'],
+    ['nikhahit + sara aa typed for sara am', 'จํานวน', 'จำนวน'],
+    ['apostrophe dropped inside a word', "don't", 'dont'],
+    ['curly quotes', '“ทรู” ‘50’', 'ทรู 50'],
+    ['Thai decorative signs', '๏ เติม ๛', 'เติม'],
+    ['empty', '', ''],
+    ['only emoji', '😀😀😀', ''],
+    ['keeps sara am untouched (no NFKC)', 'ทำ', 'ทำ'],
+  ])('%s', (_name, input, expected) => {
+    expect(normalise(input)).toBe(expected);
+  });
+});
