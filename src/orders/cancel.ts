@@ -25,18 +25,26 @@ export async function requestCancel(deps: OrderDeps, options: { userId: string }
     default:
       return { kind: 'none' };
   }
-  try {
-    await deps.provider.cancel(order.providerOrderId!);
-  } catch (error) {
-    deps.logger.warn({ err: error, ref: order.ref }, 'cancel request not accepted');
-    return { kind: error instanceof ProviderRejected ? 'failed' : 'notYet', vars };
-  }
-  await transitionOrder(deps.db, {
+  // Marked before the call: the provider may report the cancel (callback) before it answers us.
+  const requested = await transitionOrder(deps.db, {
     id: order.id,
     from: ['pending'],
     to: 'cancel_requested',
     reason: 'customer asked to cancel',
     set: { nextCheckAt: new Date(Date.now() + CANCEL_FIRST_CHECK_MS) },
   });
-  return { kind: 'requested', vars };
+  if (!requested) return { kind: 'notYet', vars };
+  try {
+    await deps.provider.cancel(order.providerOrderId!);
+    return { kind: 'requested', vars };
+  } catch (error) {
+    deps.logger.warn({ err: error, ref: order.ref }, 'cancel request not accepted');
+    if (error instanceof ProviderRejected) {
+      // The provider said no: the order simply goes on as pending.
+      await transitionOrder(deps.db, { id: order.id, from: ['cancel_requested'], to: 'pending', reason: 'provider refused the cancel' });
+      return { kind: 'failed', vars };
+    }
+    // Maybe cancelled, maybe not: `update` will tell, as for any cancel_requested order.
+    return { kind: 'requested', vars };
+  }
 }
