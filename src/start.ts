@@ -10,6 +10,7 @@ import { saveSnapshot } from './db/queries/snapshots.ts';
 import { createIntake } from './bot/intake.ts';
 import { dispatchEvent } from './bot/dispatch.ts';
 import { createHttpApp } from './http/app.ts';
+import { devRoutes } from './dev/routes.ts';
 import { createLineClient } from './line/client.ts';
 import { createLineStandin, type LineStandin } from './line/standin/index.ts';
 import type { Logger } from './log.ts';
@@ -129,6 +130,10 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       const outcome = await handleProviderCallback(orderDeps, orders, form);
       return outcome !== 'malformed';
     },
+    dev:
+      config.demo && lineStandin && simulator
+        ? devRoutes({ lineStandin, simulator, channelSecret: config.line.channelSecret, webhookUrl: `${url}/webhook` })
+        : undefined,
   });
   server.removeAllListeners('request');
   server.on('request', app);
