@@ -6,7 +6,8 @@ import type { RefineState } from './state.ts';
  * The intent, from the keywords found and the slots.
  *
  * - Priority: cancel > status > balance > help > topup (vocabulary/intents.ts says why).
- * - A reject marker (ไม่เอา, ไม่ต้อง) that did not negate a slot is a cancel.
+ * - A reject marker (ไม่เอา, ไม่ต้อง) or negated verb (ไม่ต้องเติม) that did not negate a slot is
+ *   a cancel.
  * - help and topup together: topup when the message carries a slot ("ช่วยหน่อย เติมทรู 50"),
  *   help otherwise ("ช่วยด้วย เติมไม่ได้").
  * - No verb but slots ("ทรู 0812345678 100 บาท", "ไม่ใช่ ทรู", a lone "100"): topup, with
@@ -22,7 +23,7 @@ export function resolveIntent(state: RefineState): void {
   for (const m of ctx.matches) {
     if (m.kind !== 'keyword') continue;
     let kind: string = m.value;
-    if (kind === 'reject') {
+    if (kind === 'reject' || kind === 'negatedVerb') {
       if (usedMarkers.has(m)) continue;
       kind = 'cancel';
     }

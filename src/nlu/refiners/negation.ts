@@ -6,7 +6,9 @@ import type { RefineState } from './state.ts';
  *
  * - reject markers (ไม่เอา, ไม่ต้อง, not) always negate the slot after them;
  * - deny markers (ไม่ใช่, ผิด, no) negate it only when the message gives another value for the
- *   same slot. Alone, "ไม่ใช่ ทรู" is a correction *to* True (DESIGN §5), not "not True".
+ *   same slot. Alone, "ไม่ใช่ ทรู" is a correction *to* True (DESIGN §5), not "not True";
+ * - negated verbs (ไม่ต้องเติม, อย่าเติม) likewise: "ไม่ต้องเติม ais เติมทรู" negates AIS, while
+ *   "ไม่ต้องเติม 0812345678" stays a cancel (refiners/intent.ts).
  */
 const MAX_GAP = 20; // "ไม่ใช่เบอร์นี้นะคะ 08…": room for a noun and a particle, not a clause
 
@@ -16,12 +18,14 @@ export function applyNegation(state: RefineState): void {
   const matches = state.ctx.matches; // sorted by start
   for (let k = 0; k < matches.length; k++) {
     const marker = matches[k] as Match;
-    if (marker.kind !== 'keyword' || (marker.value !== 'reject' && marker.value !== 'deny')) continue;
+    if (marker.kind !== 'keyword' || (marker.value !== 'reject' && marker.value !== 'deny' && marker.value !== 'negatedVerb')) {
+      continue;
+    }
     const target = matches[k + 1];
     if (target === undefined || target.start - marker.end > MAX_GAP) continue;
     const kind = slotKind(target);
     if (kind === null) continue;
-    if (marker.value === 'deny' && !hasOtherValue(matches, target, kind)) continue;
+    if (marker.value !== 'reject' && !hasOtherValue(matches, target, kind)) continue;
     state.negated.add(target);
     state.usedMarkers.add(marker);
   }

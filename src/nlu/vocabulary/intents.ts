@@ -9,6 +9,11 @@ export type KeywordKind =
   | 'reject'
   /** ไม่ใช่: "no / not that". "ไม่ใช่ ทรู" corrects to True; "ไม่ใช่ ais เป็น ทรู" negates AIS. */
   | 'deny'
+  /**
+   * ไม่ต้องเติม, อย่าเติม: "don't top up". Negates the slot after it when the message gives
+   * another value ("ไม่ต้องเติม ais เติมทรู"); otherwise it is a cancel ("ไม่ต้องเติม 0812345678").
+   */
+  | 'negatedVerb'
   | 'affirm' | 'greeting' | 'thanks'
   /** Consumed and ignored: words that contain a keyword but mean something else (เพิ่มเติม). */
   | 'none';
@@ -21,8 +26,7 @@ export const KEYWORDS: Readonly<Record<KeywordKind, readonly string[]>> = {
   ],
   cancel: [
     'ยกเลิก', 'ขอยกเลิก', 'ยกเลิกรายการ', 'ไม่เอาแล้ว', 'ไม่เอาละ', 'ไม่เอาล่ะ', 'ไม่เอาดีกว่า',
-    'ไม่ต้องเติมแล้ว', 'ไม่ต้องเติม', 'ไม่เติมแล้ว', 'ไม่เติม', 'ไม่ต้องแล้ว', 'ไม่ต้องละ', 'ไม่ต้องทำแล้ว',
-    'ไว้ก่อน', 'ไว้ทีหลัง', 'ไว้วันหลัง', 'พอก่อน', 'เปลี่ยนใจ', 'cancel', 'stop', 'nevermind', 'never mind',
+    'ไม่ต้องเติมแล้ว', 'ไม่เติมแล้ว', 'ไม่ต้องแล้ว', 'ไม่ต้องละ', 'ไม่ต้องทำแล้ว', 'ไว้ก่อน', 'ไว้ทีหลัง', 'ไว้วันหลัง', 'พอก่อน', 'เปลี่ยนใจ', 'cancel', 'stop', 'nevermind', 'never mind',
   ],
   status: [
     'เช็คสถานะ', 'เช็กสถานะ', 'เชคสถานะ', 'ดูสถานะ', 'สถานะ', 'status', 'check status', 'order status',
@@ -43,6 +47,7 @@ export const KEYWORDS: Readonly<Record<KeywordKind, readonly string[]>> = {
     'ไม่เข้าใจ', 'help', 'how to', 'menu', 'เมนู', 'คู่มือ', 'ติดต่อแอดมิน', 'แอดมิน', 'admin',
   ],
   reject: ['ไม่เอา', 'ไม่ต้อง', 'not', "don't", 'dont'],
+  negatedVerb: ['ไม่ต้องเติม', 'ไม่เติม', 'ห้ามเติม', 'อย่าเติม', 'อย่าพึ่งเติม', 'อย่าเพิ่งเติม', 'ไม่ต้องเติมให้'],
   deny: [
     'ไม่ใช่', 'ไม่ ใช่', 'ไม่ช่าย', 'ไม่ใช้', 'ม่ายช่าย', 'มะช่าย', 'ผิด', 'ผิดค่ะ', 'ผิดครับ', 'no', 'nope',
     'wrong',
@@ -56,7 +61,11 @@ export const KEYWORDS: Readonly<Record<KeywordKind, readonly string[]>> = {
     'hallo', 'good morning', 'อรุณสวัสดิ์',
   ],
   thanks: ['ขอบคุณ', 'ขอบคุณครับ', 'ขอบคุณค่ะ', 'ขอบใจ', 'thank you', 'thanks', 'thx', 'ขอบคุน', 'แต๊งกิ้ว'],
-  none: ['เพิ่มเติม', 'เติมเต็ม', 'ไม่ใช่ว่า', 'ถูกใจ', 'ถูกกว่า', 'ผิดหวัง', 'ไม่ต้องห่วง'],
+  none: [
+    'เพิ่มเติม', 'เติมเต็ม', 'ไม่ใช่ว่า', 'ถูกใจ', 'ถูกกว่า', 'ผิดหวัง', 'ไม่ต้องห่วง',
+    // Question tags, not answers: "10 หลักใช่ไหม" (ten digits, right?), "เติมได้เลยไหม".
+    'ใช่ไหม', 'ใช่มั้ย', 'ใช่มั๊ย', 'ใช่ป่ะ', 'ใช่รึเปล่า', 'ใช่หรือเปล่า', 'ใช่หรือไม่', 'ได้เลยไหม', 'ได้เลยมั้ย',
+  ],
 };
 
 /**

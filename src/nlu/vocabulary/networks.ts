@@ -91,6 +91,9 @@ export const NETWORK_VOCABULARY: readonly NetworkEntry[] = [
     aliases: [
       'ทรูไอดี', 'trueid', 'true id', 'ทรูวิชั่น', 'ทรูวิชั่นส์', 'truevisions', 'true visions',
       'ทรูออนไลน์', 'true online', 'ทรูคอฟฟี่', 'true coffee',
+      // Shops and service centres: a question about a place, not a top-up.
+      'ศูนย์ทรู', 'ศูนย์บริการทรู', 'ทรูช็อป', 'ทรูช้อป', 'true shop', 'ศูนย์เอไอเอส', 'ศูนย์บริการเอไอเอส',
+      'ais shop', 'ศูนย์ดีแทค', 'ศูนย์บริการดีแทค', 'dtac hall',
       'happy birthday', 'happy new year', 'แฮปปี้เบิร์ดเดย์', 'แฮปปี้นิวเยียร์',
       'ฟีลลิ่ง', 'feeling', 'ฟีลแฟน', 'ฟีลดี',
       // มาย inside ordinary Thai words (หมาย = number/meaning, มากมาย = plenty, มายา = illusion).

@@ -92,5 +92,5 @@ export const NON_MONEY_UNITS: Readonly<Record<string, number>> = {
 /** Words right before a number that make it an ordinal, a date or a reference, not money. */
 export const NON_MONEY_PREFIXES: readonly string[] = [
   'ที่', 'ข้อ', 'no.', 'อันดับ', 'ลำดับ', 'รุ่น', 'ไอโฟน', 'iphone', 'ห้อง', 'ซอย', 'หมู่', 'เลขที่', 'โค้ด',
-  'code', 'otp', 'งวด', 'ชั้น', 'ep', 'ภาค', 'ver', 'ครั้งที่', 'วันที่', 'เบอร์ที่', 'ตัวที่',
+  'code', 'otp', 'ref', 'รหัส', 'ร้อยละ', 'บ่าย', 'ตี', 'เที่ยง', 'งวด', 'ชั้น', 'ep', 'ภาค', 'ver', 'ครั้งที่', 'วันที่', 'เบอร์ที่', 'ตัวที่',
 ];
