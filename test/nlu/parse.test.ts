@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, type Intent } from '../../src/nlu/index.ts';
-import type { Network } from '../../src/networks.ts';
+import { isNetwork, type Network } from '../../src/networks.ts';
 
 type Row = [text: string, intent: Intent, number: string | null, network: Network | null, amount: number | null];
 
@@ -115,5 +115,42 @@ describe('parse: result shape', () => {
     expect(r.number).toBe('0812345678');
     expect(r.network).toBe('TRUE');
     expect(r.amount).toBe(50);
+  });
+});
+
+describe('parse: invariants on random input', () => {
+  // Pieces customers type, glued at random: digits, separators, Thai words, brands, emoji.
+  const PIECES = [
+    '0', '8', '1', '5', '9', '6', '66', '+', '-', '.', ',', ' ', '/', ':', '฿', 'บาท', 'บ.', '.-', 'ทรู', 'ais',
+    '12call', '3g', 'my', 'มาย', 'ร้อย', 'ห้า', 'สิบ', 'พัน', 'นึง', 'เอ็ด', 'ยี่', 'ไม่ใช่', 'ไม่เอา', 'เติม',
+    'ยกเลิก', '๐', '๘', '😀', '\u200b', 'ค่ะ', 'ครับ', 'เบอร์', 'หมาย', 'ทรูมันนี่', 'ครึ่ง', 'ล้าน', 'แสน',
+  ];
+  let seed = 42;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed % n;
+  };
+  const samples = Array.from({ length: 3000 }, () =>
+    Array.from({ length: 1 + rand(14) }, () => PIECES[rand(PIECES.length)]).join(''),
+  );
+
+  it('never throws, and every slot it reports is well-formed', () => {
+    for (const text of samples) {
+      const r = parse(text);
+      if (r.number !== null) expect(r.number, text).toMatch(/^0[689]\d{8}$/);
+      if (r.network !== null) expect(isNetwork(r.network), text).toBe(true);
+      if (r.amount !== null) {
+        expect(Number.isInteger(r.amount), text).toBe(true);
+        expect(r.amount, text).toBeGreaterThan(0);
+        expect(r.amountCandidates, text).toEqual([r.amount]);
+      }
+      if (r.flags.ambiguousNumber) expect(r.number, text).toBeNull();
+      if (r.flags.ambiguousNetwork) expect(r.network, text).toBeNull();
+      if (r.flags.ambiguousAmount) expect(r.amount, text).toBeNull();
+      for (const m of r.matches) expect(m.end, text).toBeGreaterThan(m.start);
+      // Spans never overlap: one character, one meaning.
+      const sorted = [...r.matches].sort((a, b) => a.start - b.start);
+      for (let i = 1; i < sorted.length; i++) expect(sorted[i]!.start, text).toBeGreaterThanOrEqual(sorted[i - 1]!.end);
+    }
   });
 });

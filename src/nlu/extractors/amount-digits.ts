@@ -63,10 +63,12 @@ function readAmount(ctx: ParseContext, start: number): number {
   const end = j;
 
   const prev = start > 0 ? text.charCodeAt(start - 1) : -1;
-  const prevFree = start > 0 && taken[start - 1] === 0;
   const next = text.charCodeAt(end);
-  if (prevFree && (isLatin(prev) || prev === 0x3a || prev === 0x2f)) return end; // a50, 10:30, 5/12
-  if (next === 0x3a || next === 0x2f) return end;
+  if (taken[start - 1] === 0 && isLatin(prev)) return end; // a50, ip12
+  // Times and dates (10:30, 5/12) have free digits on both sides of the colon or slash;
+  // "0812345678/50" and "จำนวน:50" do not.
+  if ((prev === 0x3a || prev === 0x2f) && freeDigit(text, taken, start - 2)) return end;
+  if ((next === 0x3a || next === 0x2f) && freeDigit(text, taken, end + 1)) return end;
   if (intDigits.charCodeAt(0) === 0x30) return end; // 0, 081…: never money
   if (intDigits.length > MAX_AMOUNT_DIGITS) return end;
 
@@ -86,9 +88,10 @@ function readAmount(ctx: ParseContext, start: number): number {
   }
 
   let currency = false;
-  if (prev === BAHT_SIGN || (prev === 0x20 && text.charCodeAt(start - 2) === BAHT_SIGN)) {
+  const signAt = prev === BAHT_SIGN ? start - 1 : prev === 0x20 && text.charCodeAt(start - 2) === BAHT_SIGN ? start - 2 : -1;
+  if (signAt >= 0 && taken[signAt] === 0) {
     currency = true;
-    spanStart = prev === BAHT_SIGN ? start - 1 : start - 2;
+    spanStart = signAt;
   }
   const suffixEnd = currencySuffixEnd(text, taken, spanEnd);
   if (suffixEnd >= 0) {
