@@ -3,11 +3,11 @@
  * second — a double tap, a redelivered event, another instance, a duplicate callback —
  * changes nothing. A refill is sent only after `submitting` is committed, and never twice.
  */
-import { sql } from 'drizzle-orm';
+import { isNull, sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { findOrder, scheduleOrderCheck, transitionOrder } from '../db/queries/orders.ts';
-import type { OrderRow, OrderStatus } from '../db/schema.ts';
+import { orders, type OrderRow, type OrderStatus } from '../db/schema.ts';
 import { formatBaht, formatMobile } from '../format.ts';
 import { translator } from '../i18n.ts';
 import { networkName } from '../line/messages/brand.ts';
@@ -33,6 +33,11 @@ export interface OrderDeps {
 
 /** Results appear 10 s after a refill at the earliest (DESIGN §4). */
 export const FIRST_CHECK_MS = 10_000;
+/**
+ * A `submitting` order older than the provider timeout plus this margin has no live sender:
+ * the instance that sent it died mid-call.
+ */
+const SUBMIT_MARGIN_MS = 5_000;
 /** After this long without a result, a person has to look. */
 export const GIVE_UP_AFTER_MS = 24 * 60 * 60 * 1000;
 
@@ -97,7 +102,7 @@ export function createOrderService(deps: OrderDeps) {
       from: ['confirmed'],
       to: 'submitting',
       reason: 'sending refill',
-      set: { submittedAt: sql`now()`, nextCheckAt: after(deps.config.provider.timeoutMs + 60_000) },
+      set: { submittedAt: sql`now()`, nextCheckAt: after(deps.config.provider.timeoutMs + SUBMIT_MARGIN_MS) },
     });
     if (!sending) return { kind: 'deferred', order: (await findOrder(db, order.id)) ?? order };
     if (!isNetwork(sending.network)) throw new Error(`order ${sending.id} has an unknown network ${sending.network}`);
@@ -127,11 +132,14 @@ export function createOrderService(deps: OrderDeps) {
     }
 
     metrics.refills.inc({ outcome: 'accepted' });
+    // From `unknown` too: if a sweep gave up on us while the reply was on its way, the
+    // ORDERID we now hold is exactly what resolves the order.
     const pending = await transitionOrder(db, {
       id: sending.id,
-      from: ['submitting'],
+      from: ['submitting', 'unknown'],
       to: 'pending',
       reason: 'provider accepted',
+      where: isNull(orders.providerOrderId),
       set: {
         providerOrderId: result.orderId,
         discountSatang: result.discountSatang,

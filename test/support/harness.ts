@@ -7,7 +7,6 @@
  */
 import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../src/config.ts';
@@ -15,6 +14,7 @@ import { createLineStandin, type LineStandin } from '../../src/line/standin/inde
 import { createLogger } from '../../src/log.ts';
 import { createSimulator, type Simulator } from '../../src/provider/simulator/index.ts';
 import { startBot, type RunningBot } from '../../src/start.ts';
+import { freePort } from './child-bot.ts';
 import { createTestDatabase, type Driver, type TestDatabase } from './db.ts';
 import { validatePushRequest, validateReplyRequest } from './line-schema.ts';
 
@@ -58,15 +58,73 @@ export function sign(body: string, secret = CHANNEL_SECRET): string {
   return createHmac('sha256', secret).update(body).digest('base64');
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
+/** POSTs a signed webhook body to a running bot. */
+export function postWebhook(
+  baseUrl: string,
+  events: unknown[],
+  opts: { signature?: string; rawBody?: string } = {},
+): Promise<Response> {
+  const body = opts.rawBody ?? JSON.stringify({ destination: 'Ubot', events });
+  return fetch(`${baseUrl}/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-line-signature': opts.signature ?? sign(body) },
+    body,
   });
+}
+
+/** Sends one event from a 1:1 chat, with a reply token the stand-in ties to that chat. */
+export async function sendUserEvent(
+  baseUrl: string,
+  line: LineStandin,
+  userId: string,
+  event: Record<string, unknown>,
+  opts: { eventId?: string; redelivery?: boolean } = {},
+): Promise<LineEvent> {
+  const webhookEventId = opts.eventId ?? `E${randomUUID().replaceAll('-', '').toUpperCase()}`;
+  const replyToken = line.issueReplyToken(userId);
+  const response = await postWebhook(baseUrl, [
+    {
+      ...event,
+      mode: 'active',
+      timestamp: Date.now(),
+      webhookEventId,
+      deliveryContext: { isRedelivery: opts.redelivery ?? false },
+      source: { type: 'user', userId },
+      replyToken,
+    },
+  ]);
+  return { webhookEventId, replyToken, status: response.status };
+}
+
+export const textEvent = (text: string) => ({ type: 'message', message: { id: randomUUID(), type: 'text', text, quoteToken: 'q' } });
+export const postbackEvent = (data: string) => ({ type: 'postback', postback: { data } });
+
+/** Messages the stand-in delivered to a chat (replies and pushes), in order. */
+export function deliveredTo(line: LineStandin, chatId: string): DeliveredMessage[] {
+  const out: DeliveredMessage[] = [];
+  for (const call of line.calls) {
+    if (call.status !== 200) continue;
+    const body = call.body as { to?: string; replyToken?: string; messages?: DeliveredMessage['message'][] };
+    if (call.path === '/v2/bot/message/push' && body.to === chatId) {
+      for (const message of body.messages ?? []) out.push({ via: 'push', to: chatId, message });
+    }
+    if (call.path === '/v2/bot/message/reply') {
+      const reply = line.replies().find((r) => r.replyToken === body.replyToken);
+      if (reply?.to === chatId) for (const message of body.messages ?? []) out.push({ via: 'reply', to: chatId, message });
+    }
+  }
+  return out;
+}
+
+/** Polls until `predicate` holds. */
+export async function eventually<T>(read: () => T | Promise<T>, predicate: (value: T) => boolean, timeoutMs = 8000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (predicate(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value:\n${JSON.stringify(value, null, 1)?.slice(0, 3000)}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 export async function startHarness(
@@ -108,47 +166,10 @@ export async function startHarness(
   const start = () => startBot(config, { logger, sweepIntervalMs: options.sweepIntervalMs ?? 100 });
   let bot = await start();
 
-  const post = async (events: unknown[], opts: { signature?: string; rawBody?: string } = {}) => {
-    const body = opts.rawBody ?? JSON.stringify({ destination: 'Ubot', events });
-    return fetch(`${bot.url}/webhook`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-line-signature': opts.signature ?? sign(body) },
-      body,
-    });
-  };
-
-  const send = async (userId: string, event: Record<string, unknown>, eventId?: string, redelivery = false) => {
-    const webhookEventId = eventId ?? `E${randomUUID().replaceAll('-', '').toUpperCase()}`;
-    const replyToken = line.issueReplyToken(userId);
-    const response = await post([
-      {
-        ...event,
-        mode: 'active',
-        timestamp: Date.now(),
-        webhookEventId,
-        deliveryContext: { isRedelivery: redelivery },
-        source: { type: 'user', userId },
-        replyToken,
-      },
-    ]);
-    return { webhookEventId, replyToken, status: response.status };
-  };
-
-  const delivered = (chatId: string): DeliveredMessage[] => {
-    const out: DeliveredMessage[] = [];
-    for (const call of line.calls) {
-      if (call.status !== 200) continue;
-      const body = call.body as { to?: string; replyToken?: string; messages?: DeliveredMessage['message'][] };
-      if (call.path === '/v2/bot/message/push' && body.to === chatId) {
-        for (const message of body.messages ?? []) out.push({ via: 'push', to: chatId, message });
-      }
-      if (call.path === '/v2/bot/message/reply') {
-        const reply = line.replies().find((r) => r.replyToken === body.replyToken);
-        if (reply?.to === chatId) for (const message of body.messages ?? []) out.push({ via: 'reply', to: chatId, message });
-      }
-    }
-    return out;
-  };
+  const post = (events: unknown[], opts: { signature?: string; rawBody?: string } = {}) => postWebhook(bot.url, events, opts);
+  const send = (userId: string, event: Record<string, unknown>, eventId?: string, redelivery = false) =>
+    sendUserEvent(bot.url, line, userId, event, { eventId, redelivery });
+  const delivered = (chatId: string) => deliveredTo(line, chatId);
 
   const harness: Harness = {
     get bot() {
@@ -161,21 +182,10 @@ export async function startHarness(
       return bot.database.db;
     },
     post,
-    text: (userId, text, o = {}) =>
-      send(userId, { type: 'message', message: { id: randomUUID(), type: 'text', text, quoteToken: 'q' } }, o.eventId, o.redelivery),
-    postback: (userId, data, o = {}) => send(userId, { type: 'postback', postback: { data } }, o.eventId),
+    text: (userId, text, o = {}) => send(userId, textEvent(text), o.eventId, o.redelivery),
+    postback: (userId, data, o = {}) => send(userId, postbackEvent(data), o.eventId),
     delivered,
-    async waitFor(chatId, predicate, timeoutMs = 8000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const messages = delivered(chatId);
-        if (predicate(messages)) return messages;
-        if (Date.now() > deadline) {
-          throw new Error(`timed out waiting for messages to ${chatId}; got:\n${JSON.stringify(messages.map(describe), null, 1)}`);
-        }
-        await new Promise((r) => setTimeout(r, 25));
-      }
-    },
+    waitFor: (chatId, predicate, timeoutMs = 8000) => waitForMessages(line, chatId, predicate, timeoutMs),
     invalidPayloads() {
       const problems: string[] = [];
       for (const call of line.calls) {
@@ -200,6 +210,23 @@ export async function startHarness(
     },
   };
   return harness;
+}
+
+export async function waitForMessages(
+  line: LineStandin,
+  chatId: string,
+  predicate: (messages: DeliveredMessage[]) => boolean,
+  timeoutMs = 8000,
+): Promise<DeliveredMessage[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const messages = deliveredTo(line, chatId);
+    if (predicate(messages)) return messages;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for messages to ${chatId}; got:\n${JSON.stringify(messages.map(describe), null, 1)}`);
+    }
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /** A short, readable form of a message for assertions and failure output. */

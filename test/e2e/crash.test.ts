@@ -1,0 +1,166 @@
+/**
+ * Crashes: the bot runs as a child process (as `npm start` runs it) and is killed with
+ * SIGKILL at chosen points of the money path, then restarted. The simulator's refill count
+ * is the ground truth: never a second refill, and every order ends final or `unknown`.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/client.ts';
+import { createDraftOrder, confirmDraftOrder } from '../../src/db/queries/orders.ts';
+import { orders } from '../../src/db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { createLineStandin, type LineStandin } from '../../src/line/standin/index.ts';
+import { createSimulator, type Simulator } from '../../src/provider/simulator/index.ts';
+import { childBot, freePort, type ChildBot } from '../support/child-bot.ts';
+import { createTestDatabase, drivers, type TestDatabase } from '../support/db.ts';
+import {
+  buttonData,
+  CALLBACK_SECRET,
+  CHANNEL_SECRET,
+  deliveredTo,
+  eventually,
+  postbackEvent,
+  sendUserEvent,
+  textEvent,
+  textOf,
+  waitForMessages,
+} from '../support/harness.ts';
+
+describe.each(drivers())('crash recovery on %s', (driver) => {
+  let simulator: Simulator;
+  let line: LineStandin;
+  let bot: ChildBot;
+  let pg: TestDatabase | undefined;
+  let dataDir: string | undefined;
+  let n = 0;
+  const nextUser = () => `Ucrash${driver}${++n}${Date.now()}`;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    simulator = createSimulator({
+      username: 'shop',
+      password: 'pw-secret',
+      settleAfterMs: Infinity,
+      callbackUrl: `http://127.0.0.1:${port}/topup/callback/${CALLBACK_SECRET}`,
+    });
+    const simulatorUrl = await simulator.listen();
+    line = createLineStandin();
+    const lineOrigin = await line.listen();
+    if (driver === 'postgres') pg = await createTestDatabase('postgres');
+    else dataDir = mkdtempSync(join(tmpdir(), 'topup-crash-'));
+    bot = childBot(
+      {
+        ...(pg?.url ? { DATABASE_URL: pg.url } : { DATA_DIR: dataDir! }),
+        LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+        LINE_CHANNEL_ACCESS_TOKEN: 'token',
+        LINE_API_BASE_URL: lineOrigin,
+        LINE_DATA_API_BASE_URL: lineOrigin,
+        TOPUP_API_URL: simulatorUrl,
+        TOPUP_USERNAME: 'shop',
+        TOPUP_PASSWORD: 'pw-secret',
+        TOPUP_CALLBACK_SECRET: CALLBACK_SECRET,
+        TOPUP_TIMEOUT_MS: '1500',
+        LOG_LEVEL: 'warn',
+      },
+      port,
+    );
+    await bot.start();
+  }, 60_000);
+
+  afterAll(async () => {
+    await bot.stop();
+    await simulator.close();
+    await line.close();
+    await pg?.close();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  /** Reads orders through a short-lived connection (PGlite only while the bot is down). */
+  async function withDb<T>(fn: (db: Database['db']) => Promise<T>): Promise<T> {
+    const database = await openDatabase({ url: pg?.url, dataDir });
+    try {
+      return await fn(database.db);
+    } finally {
+      await database.close();
+    }
+  }
+
+  async function draft(u: string, text: string): Promise<string> {
+    await sendUserEvent(bot.url, line, u, textEvent(text));
+    const [card] = await waitForMessages(line, u, (m) => m.length === 1);
+    return buttonData(card!.message, 'ยืนยัน')!;
+  }
+
+  it('killed while the refill is in flight: restarted, the order becomes unknown and is never resent', async () => {
+    const u = nextUser();
+    const data = await draft(u, 'เติม 50 0812345678 ais');
+    const refills = simulator.refillCount();
+    // The provider takes the refill but never answers: the bot sits in `submitting`.
+    simulator.setFault('hang', { times: 1 });
+    void sendUserEvent(bot.url, line, u, postbackEvent(data));
+    await eventually(() => simulator.refillCount(), (c) => c === refills + 1, 5000, 'the refill to reach the provider');
+    await bot.kill();
+    simulator.clearFault();
+    await bot.start();
+    // Past the provider timeout plus a margin, the sweep gives up on the in-flight refill.
+    const messages = await waitForMessages(line, u, (m) => m.some((x) => textOf(x.message).includes('ไม่แน่ใจ')), 20_000);
+    expect(messages.filter((x) => x.via === 'push')).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(simulator.refillCount()).toBe(refills + 1);
+  }, 40_000);
+
+  it('killed while the order is pending: restarted, the result is still delivered, once', async () => {
+    const u = nextUser();
+    const data = await draft(u, 'เติม 100 0891234567 ทรู');
+    await sendUserEvent(bot.url, line, u, postbackEvent(data));
+    await waitForMessages(line, u, (m) => m.some((x) => textOf(x.message).includes('รับรายการแล้ว')));
+    const pendingOrder = [...simulator.state.orders.values()].at(-1)!;
+    await bot.kill();
+    // The provider finishes while we are down; its callback finds nobody home.
+    simulator.settle(pendingOrder.orderId, 'success');
+    await simulator.callbacksIdle();
+    await bot.start();
+    const messages = await waitForMessages(line, u, (m) => m.some((x) => x.via === 'push'), 20_000);
+    expect(textOf(messages.find((x) => x.via === 'push')!.message)).toContain('สำเร็จ');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(deliveredTo(line, u).filter((x) => x.via === 'push')).toHaveLength(1);
+  }, 40_000);
+
+  it('a confirmed order that was never sent (crash before submit) is sent once after restart', async () => {
+    const u = nextUser();
+    await bot.kill();
+    const id = await withDb(async (db) => {
+      const order = await createDraftOrder(db, { userId: u, chatId: u, number: '0812345678', network: 'DTAC', amountSatang: 2000, language: 'th', ttlMs: 60_000 });
+      await confirmDraftOrder(db, { orderId: order.id, token: order.confirmToken, chatId: u });
+      // As if confirmed a while ago, before the crash.
+      await db.update(orders).set({ nextCheckAt: new Date(Date.now() - 60_000) }).where(eq(orders.id, order.id));
+      return order.id;
+    });
+    const refills = simulator.refillCount();
+    await bot.start();
+    await waitForMessages(line, u, (m) => m.some((x) => textOf(x.message).includes('รับรายการแล้ว')), 15_000);
+    expect(simulator.refillCount()).toBe(refills + 1);
+    await bot.kill();
+    const status = await withDb(async (db) => (await db.select().from(orders).where(eq(orders.id, id)))[0]!.status);
+    expect(status).toBe('pending');
+    await bot.start();
+  }, 40_000);
+
+  it('a push that LINE keeps failing survives a crash and is delivered exactly once', async () => {
+    const u = nextUser();
+    const data = await draft(u, 'เติม 20 0812345678 ais');
+    await sendUserEvent(bot.url, line, u, postbackEvent(data));
+    await waitForMessages(line, u, (m) => m.length === 2);
+    const order = [...simulator.state.orders.values()].at(-1)!;
+    line.failNext(500, 1000);
+    simulator.settle(order.orderId, 'success');
+    await eventually(() => line.calls.filter((c) => c.path === '/v2/bot/message/push' && c.status === 500).length, (c) => c >= 1, 10_000, 'a failed push');
+    await bot.kill();
+    line.reset();
+    await bot.start();
+    const messages = await waitForMessages(line, u, (m) => m.some((x) => x.via === 'push'), 20_000);
+    expect(messages.filter((x) => x.via === 'push')).toHaveLength(1);
+  }, 60_000);
+});
