@@ -20,11 +20,11 @@ export function isThai(c: number): boolean {
   return c >= 0x0e01 && c <= 0x0e5b;
 }
 /** ะ ั า ำ ิ ี ึ ื ุ ู ฺ and ็ ่ ้ ๊ ๋ ์ ํ ๎: they continue the syllable before them. */
-export function isThaiFollowing(c: number): boolean {
+function isThaiFollowing(c: number): boolean {
   return (c >= 0x0e30 && c <= 0x0e3a) || (c >= 0x0e47 && c <= 0x0e4e);
 }
 /** เ แ โ ใ ไ: written before the consonant they belong to. */
-export function isThaiLeadingVowel(c: number): boolean {
+function isThaiLeadingVowel(c: number): boolean {
   return c >= 0x0e40 && c <= 0x0e44;
 }
 /** ง ญ น ม ย ร ล ว: low sonorants that ห (ho hip) may lead. */

@@ -6,16 +6,13 @@ import type { Match } from './types.ts';
  * a phone number's digits can never be read again as an amount.
  */
 export class ParseContext {
+  readonly text: string;
   readonly taken: Uint8Array;
   readonly matches: Match[] = [];
 
-  constructor(readonly text: string) {
+  constructor(text: string) {
+    this.text = text;
     this.taken = new Uint8Array(text.length);
-  }
-
-  isFree(start: number, end: number): boolean {
-    for (let i = start; i < end; i++) if (this.taken[i] !== 0) return false;
-    return true;
   }
 
   add(match: Match): void {

@@ -24,8 +24,6 @@ export type Match =
   | { readonly kind: 'amount'; readonly values: readonly number[]; readonly colloquial: boolean; readonly fractional: boolean; readonly start: number; readonly end: number; readonly extractor: ExtractorName }
   | { readonly kind: 'keyword'; readonly value: KeywordKind; readonly start: number; readonly end: number; readonly extractor: ExtractorName };
 
-export type SlotMatch = Extract<Match, { kind: 'number' | 'network' | 'amount' }>;
-
 export interface Flags {
   /** Something looked like a phone number but is not a valid Thai mobile (landline, 9 or 11 digits). */
   invalidNumber: boolean;

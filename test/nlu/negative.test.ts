@@ -123,6 +123,8 @@ describe('negative: wrong intents', () => {
     ['สอบถามเพิ่มเติมค่ะ', 'unknown', 'เพิ่มเติม holds เติม'],
     ['สวัสดีครับ', 'unknown', 'a greeting is not help'],
     ['ใช่ไหม', 'unknown', 'a question tag is not a yes'],
+    ['not yet', 'unknown', 'English "not" alone is no cancel'],
+    ['ไม่ต้องเติม ais นะ เติมทรู', 'topup', 'a negated verb before a slot with a replacement'],
   ])('%j → %s (%s)', (text, intent) => {
     expect(parse(text).intent).toBe(intent);
   });

@@ -7,6 +7,8 @@ export type KeywordKind =
   | 'topup' | 'cancel' | 'status' | 'balance' | 'help'
   /** ไม่เอา: "don't want". Negates the slot after it ("ไม่เอา ais"); alone it is a cancel. */
   | 'reject'
+  /** not, ยกเว้น: negates the slot after it and means nothing alone ("not yet" is no cancel). */
+  | 'negator'
   /** ไม่ใช่: "no / not that". "ไม่ใช่ ทรู" corrects to True; "ไม่ใช่ ais เป็น ทรู" negates AIS. */
   | 'deny'
   /**
@@ -46,7 +48,8 @@ export const KEYWORDS: Readonly<Record<KeywordKind, readonly string[]>> = {
     'เติมไง', 'เติมยังไงคะ', 'ทำยังไง', 'ทำไง', 'ช่วยด้วย', 'ช่วยหน่อย', 'ช่วยเหลือ', 'ขอความช่วยเหลือ',
     'ยังไง', 'ยังงัย', 'อย่างไร', 'ไม่เข้าใจ', 'help', 'how to', 'menu', 'เมนู', 'คู่มือ', 'ติดต่อแอดมิน', 'แอดมิน', 'admin',
   ],
-  reject: ['ไม่เอา', 'ไม่ต้อง', 'not', "don't", 'dont'],
+  reject: ['ไม่เอา', 'ไม่ต้อง'],
+  negator: ['not', "don't", 'dont', 'except', 'ยกเว้น', 'นอกจาก'],
   negatedVerb: ['ไม่ต้องเติม', 'ไม่เติม', 'ห้ามเติม', 'อย่าเติม', 'อย่าพึ่งเติม', 'อย่าเพิ่งเติม', 'ไม่ต้องเติมให้'],
   deny: [
     'ไม่ใช่', 'ไม่ ใช่', 'ไม่ช่าย', 'ไม่ใช้', 'ม่ายช่าย', 'มะช่าย', 'ผิด', 'ผิดค่ะ', 'ผิดครับ', 'no', 'nope',

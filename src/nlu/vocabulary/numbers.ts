@@ -65,9 +65,6 @@ export const CURRENCY_SUFFIXES: readonly string[] = [
   'บาทถ้วน', 'บาท', 'บ.', 'บ', '฿', '.-', '-', 'thb', 'baht', 'bath', 'bht', 'ถ้วน', 'บาทค่ะ',
 ];
 
-/** Currency written before an amount: ฿50, thb 50. */
-export const CURRENCY_PREFIXES: readonly string[] = ['฿', 'thb', 'บาท'];
-
 /**
  * Units that make the number before them something other than money: "2 เบอร์" (two numbers),
  * "10 หลัก" (ten digits), "5 นาที", "10 โมง", "2 gb". The value is the largest number the unit
