@@ -14,6 +14,8 @@ import { DIGIT_MULTIPLIERS } from '../vocabulary/numbers.ts';
 const MULTIPLIERS = buildTrie<number>(Object.entries(DIGIT_MULTIPLIERS));
 const MAX_AMOUNT_DIGITS = 6;
 const BAHT_SIGN = 0x0e3f;
+const NONZERO_DIGIT = /[1-9]/;
+const LAUGHTER = /^5{3,}$/; // 555, 5555…: Thai for "hahaha" (ห้าห้าห้า)
 
 export function extractDigitAmounts(ctx: ParseContext): void {
   const { text, taken } = ctx;
@@ -56,7 +58,7 @@ function readAmount(ctx: ParseContext, start: number): number {
   if (text.charCodeAt(j) === 0x2e && freeDigit(text, taken, j + 1)) {
     let k = j + 1;
     while (freeDigit(text, taken, k)) k++;
-    fractional = /[1-9]/.test(text.slice(j + 1, k));
+    fractional = NONZERO_DIGIT.test(text.slice(j + 1, k));
     hasFraction = true;
     j = k;
   }
@@ -104,7 +106,7 @@ function readAmount(ctx: ParseContext, start: number): number {
     if (isLatin(after) && taken[spanEnd] === 0) return spanEnd; // 12pro, 50k handled above
     if (blockedByUnit(text, taken, spanEnd, value)) return spanEnd;
     if (blockedByPrefix(text, start)) return spanEnd;
-    if (/^5{3,}$/.test(intDigits)) return spanEnd; // 555: Thai for "hahaha"
+    if (LAUGHTER.test(intDigits)) return spanEnd;
   }
   if (value === 0) return spanEnd;
 

@@ -13,6 +13,7 @@ import { NUMBER_WORD_BLOCKERS } from '../vocabulary/numbers.ts';
  * see vocabulary/numbers.ts), and the syllable-edge rule in chars.ts does the rest. A lone digit
  * word (ห้า) or a bare big multiplier (แสน, as in แสนดี "so kind") is money only with บาท.
  */
+const MAX_AMOUNT = 1_000_000;
 const BLOCKERS = buildTrie<true>(NUMBER_WORD_BLOCKERS.map((w) => [w, true] as const));
 
 export function extractWordAmounts(ctx: ParseContext): void {
@@ -58,7 +59,7 @@ function accept(
   const { text, taken } = ctx;
   const suffixEnd = currencySuffixEnd(text, taken, end);
   const currency = suffixEnd >= 0;
-  if (value === 0) return;
+  if (value === 0 || value > MAX_AMOUNT) return; // พันล้าน is news, not a top-up
   if (!currency) {
     if (!hasMultiplier) return; // ห้า alone is not an amount
     if (bare && value >= 10_000) return; // แสน alone is "very"
