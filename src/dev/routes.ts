@@ -33,7 +33,7 @@ import type { Simulator } from '../provider/simulator/index.ts';
 export const DEMO_GROUP_ID = 'Cdemo-owners';
 export const DEMO_GROUP_NAME = 'เจ้าของร้าน (เดโม)';
 /** The bot's own user id as `destination` in webhook bodies. */
-const DEMO_BOT_ID = 'U0000000000000000000000000000demo';
+const DEMO_BOT_ID = 'U0123456789abcdef0123456789abcdef';
 /** How many events the page gets replayed when it (re)connects. */
 const HISTORY_LIMIT = 500;
 
@@ -127,7 +127,9 @@ export function devRoutes(options: DevRoutesOptions): Router {
     const server = (req.socket as IncomingMessage['socket'] & { server?: Server }).server;
     let ticks = 0;
     const timer = setInterval(() => {
-      if (server && !server.listening) return res.end();
+      // End and drop the socket: an ended keep-alive connection would still hold close() for
+      // the keep-alive timeout.
+      if (server && !server.listening) return res.end(() => req.socket.destroy());
       if (++ticks % 30 === 0) res.write(': keep-alive\n\n');
     }, 500);
     const stop = () => {
