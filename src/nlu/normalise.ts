@@ -14,19 +14,23 @@
  * NFKC is deliberately not used: it decomposes ำ into ํา and would break Thai matching.
  */
 export function normalise(input: string): string {
+  // Unchanged characters are copied in runs (one slice per run, not one string per character).
   let out = '';
+  let runStart = 0;
   let pendingSpace = false;
   const n = input.length;
   for (let i = 0; i < n; i++) {
-    let c = input.charCodeAt(i);
+    const raw = input.charCodeAt(i);
+    let c = raw;
 
-    // Astral plane (surrogate pairs): emoji and pictographs. Thai text never needs them.
-    if (c >= 0xd800 && c <= 0xdbff) {
-      i++;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      // Astral plane (surrogate pairs): emoji and pictographs. Thai text never needs them.
+      out += input.slice(runStart, i);
+      if (c <= 0xdbff) i++;
+      runStart = i + 1;
       pendingSpace = out.length > 0;
       continue;
     }
-    if (c >= 0xdc00 && c <= 0xdfff) continue;
 
     if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0; // full-width ASCII
     else if (c === 0x3000 || c === 0x00a0) c = 0x20;
@@ -35,29 +39,37 @@ export function normalise(input: string): string {
     else if (c >= 0x41 && c <= 0x5a) c += 0x20; // A-Z
     else if (c === 0x2010 || c === 0x2011 || c === 0x2012 || c === 0x2013 || c === 0x2014 || c === 0x2212) c = 0x2d;
 
-    if (isDropped(c)) continue;
-    if (isSeparator(c)) {
-      pendingSpace = out.length > 0;
+    const space = c === 0x20;
+    if (space || isDropped(c) || isSeparator(c)) {
+      out += input.slice(runStart, i);
+      runStart = i + 1;
+      if (!isDropped(c)) pendingSpace = out.length > 0;
       continue;
     }
 
-    // Thai repairs look at the previous output character.
-    if (c === 0x0e40 && out.charCodeAt(out.length - 1) === 0x0e40 && !pendingSpace) {
-      out = out.slice(0, -1) + 'แ';
-      continue;
-    }
-    if (c === 0x0e32 && out.charCodeAt(out.length - 1) === 0x0e4d && !pendingSpace) {
-      out = out.slice(0, -1) + 'ำ';
-      continue;
+    // Thai repairs merge with the previous kept character, which is either the last one of the
+    // current run or, after a dropped zero-width character, the last one written out.
+    if ((c === 0x0e40 || c === 0x0e32) && !pendingSpace) {
+      const inRun = runStart < i;
+      const before = inRun ? input.charCodeAt(i - 1) : out.charCodeAt(out.length - 1);
+      const merged = c === 0x0e40 && before === 0x0e40 ? 'แ' : c === 0x0e32 && before === 0x0e4d ? 'ำ' : '';
+      if (merged !== '') {
+        out = (inRun ? out + input.slice(runStart, i - 1) : out.slice(0, -1)) + merged;
+        runStart = i + 1;
+        continue;
+      }
     }
 
     if (pendingSpace) {
       out += ' ';
       pendingSpace = false;
     }
-    out += String.fromCharCode(c);
+    if (c !== raw) {
+      out += input.slice(runStart, i) + String.fromCharCode(c);
+      runStart = i + 1;
+    }
   }
-  return out;
+  return runStart === 0 ? input : out + input.slice(runStart);
 }
 
 /** Characters removed without a trace: they sit inside words. */
