@@ -131,6 +131,9 @@ const schema = z.object({
   OWNER_REGISTER_CODE: optionalString,
   BALANCE_ALERT_THRESHOLD: intFrom(500, 0),
   BALANCE_CRITICAL_THRESHOLD: optionalString,
+  BALANCE_CHECK_INTERVAL_SECONDS: intFrom(300, 1),
+  NETWORK_CHECK_INTERVAL_SECONDS: intFrom(60, 1),
+  DAILY_SUMMARY_TIME: optionalString,
   PAYMENT_MODE: z
     .string()
     .trim()
@@ -196,6 +199,11 @@ export interface Config {
     registerCode?: string;
     balanceAlertSatang: number;
     balanceCriticalSatang: number;
+    /** How often one instance asks the provider for the balance / the network status. */
+    balanceCheckIntervalMs: number;
+    networkCheckIntervalMs: number;
+    /** `HH:MM` in Asia/Bangkok; undefined = no daily summary (`DAILY_SUMMARY_TIME=off`). */
+    dailySummaryTime?: string;
   };
   paymentMode: PaymentMode;
   /** Per customer, against abuse and fat fingers. */
@@ -280,6 +288,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       registerCode: e.OWNER_REGISTER_CODE,
       balanceAlertSatang: alertBaht * 100,
       balanceCriticalSatang: criticalBaht * 100,
+      balanceCheckIntervalMs: e.BALANCE_CHECK_INTERVAL_SECONDS * 1000,
+      networkCheckIntervalMs: e.NETWORK_CHECK_INTERVAL_SECONDS * 1000,
+      dailySummaryTime: parseDailySummaryTime(e.DAILY_SUMMARY_TIME),
     },
     paymentMode: e.PAYMENT_MODE,
     limits: {
@@ -290,6 +301,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     conversationTtlMs: e.CONVERSATION_TTL_MINUTES * 60_000,
     draftTtlMs: e.DRAFT_TTL_MINUTES * 60_000,
   };
+}
+
+/** `21:00` (default), `7:30` → `07:30`; `off` disables the summary. */
+function parseDailySummaryTime(raw: string | undefined): string | undefined {
+  if (raw === undefined) return '21:00';
+  if (raw.toLowerCase() === 'off') return undefined;
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(raw);
+  if (!m) throw new ConfigError('DAILY_SUMMARY_TIME', `must be HH:MM (Asia/Bangkok) or off, got "${raw}"`);
+  return `${m[1]!.padStart(2, '0')}:${m[2]}`;
 }
 
 /** The SDK drops any path from its base URL (DESIGN §3), so keep only the origin. */

@@ -6,7 +6,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/client.ts';
-import { saveSnapshot } from './db/queries/snapshots.ts';
 import { createIntake } from './bot/intake.ts';
 import { dispatchEvent } from './bot/dispatch.ts';
 import { createHttpApp } from './http/app.ts';
@@ -21,6 +20,7 @@ import { requestCancel } from './orders/cancel.ts';
 import { deliverDueMessages } from './orders/outbox.ts';
 import { reconcileOnce } from './orders/reconciler.ts';
 import { createOrderService } from './orders/service.ts';
+import { createOwnerModule, unknownOrderAlert } from './owner/index.ts';
 import { createProviderClient } from './provider/client.ts';
 import { createSimulator, type Simulator } from './provider/simulator/index.ts';
 
@@ -105,8 +105,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
 
   const loops: Loop[] = [];
   const kickOutbox = () => loops[0]?.kick();
-  const orderDeps = { db: database.db, provider, config, logger, metrics, kickOutbox };
+  const orderDeps = { db: database.db, provider, config, logger, metrics, kickOutbox, unknownOrderMessage: unknownOrderAlert };
   const orders = createOrderService(orderDeps);
+  const owner = createOwnerModule({ db: database.db, provider, config, logger, metrics, kickOutbox, orders });
   const botDeps = {
     db: database.db,
     line,
@@ -115,6 +116,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     metrics,
     kickOutbox,
     orders: { submitConfirmed: orders.submitConfirmed, requestCancel: (o: { userId: string }) => requestCancel(orderDeps, o) },
+    groups: owner.groups,
   };
   const intake = createIntake({ db: database.db, logger, metrics, handle: (event) => dispatchEvent(botDeps, event) });
 
@@ -144,12 +146,20 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       startLoop({ name: 'outbox', intervalMs: interval, logger, tick: () => deliverDueMessages({ db: database.db, line, logger, metrics }) }),
       startLoop({ name: 'reconciler', intervalMs: interval, logger, tick: () => reconcileOnce(orderDeps, orders) }),
       startLoop({ name: 'inbox-sweep', intervalMs: interval * 5, logger, tick: () => intake.sweep() }),
+      // The owners' monitors: every instance ticks; one per interval asks the provider (advisory lock).
       startLoop({
-        name: 'network-status',
-        intervalMs: 60_000,
+        name: 'network-monitor',
+        intervalMs: Math.min(config.owner.networkCheckIntervalMs, interval * 5),
         logger,
-        tick: async () => saveSnapshot(database.db, { kind: 'network', data: await provider.networkStatus() }),
+        tick: owner.networkTick,
       }),
+      startLoop({
+        name: 'balance-monitor',
+        intervalMs: Math.min(config.owner.balanceCheckIntervalMs, interval * 5),
+        logger,
+        tick: owner.balanceTick,
+      }),
+      startLoop({ name: 'daily-summary', intervalMs: interval * 15, logger, tick: owner.summaryTick }),
     );
   }
   ready = true;

@@ -10,6 +10,7 @@ import { findOrder, scheduleOrderCheck, transitionOrder } from '../db/queries/or
 import { orders, type OrderRow, type OrderStatus } from '../db/schema.ts';
 import { formatBaht, formatMobile } from '../format.ts';
 import { translator } from '../i18n.ts';
+import type { LineMessage } from '../line/client.ts';
 import { networkName } from '../line/messages/brand.ts';
 import { textMessage } from '../line/messages/text.ts';
 import type { Logger } from '../log.ts';
@@ -29,6 +30,8 @@ export interface OrderDeps {
   metrics: Metrics;
   /** Wakes the outbox worker after a notification is queued. */
   kickOutbox: () => void;
+  /** The owners' alert for an `unknown` order (the owners' module supplies its card); text otherwise. */
+  unknownOrderMessage?: (order: OrderRow, why: string) => LineMessage;
 }
 
 /** Results appear 10 s after a refill at the earliest (DESIGN §4). */
@@ -85,7 +88,7 @@ export function createOrderService(deps: OrderDeps) {
         dedupeKey: `order:${unknown.id}:unknown`,
         kind: 'order_unknown',
         payload: { orderId: unknown.id, ref: unknown.ref, why },
-        messages: [ownerUnknownMessage(unknown, why)],
+        messages: [deps.unknownOrderMessage?.(unknown, why) ?? ownerUnknownMessage(unknown, why)],
       },
       deps.config.owner.groupIds,
     );

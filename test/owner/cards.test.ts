@@ -1,0 +1,120 @@
+/** Every owner card, as built, must pass LINE's schema and limits in a push and a reply. */
+import { describe, expect, it } from 'vitest';
+import type { OrderRow } from '../../src/db/schema.ts';
+import { translator } from '../../src/i18n.ts';
+import { unknownOrderAlert } from '../../src/owner/index.ts';
+import {
+  balanceCard,
+  networkAlertCard,
+  networkStatusCard,
+  ownerChips,
+  summaryCard,
+  unknownOrderCard,
+  unknownOrdersCarousel,
+  unknownReason,
+} from '../../src/owner/cards.ts';
+import { buildSummary } from '../../src/owner/summary.ts';
+import { textOf } from '../support/harness.ts';
+import { validatePushRequest, validateReplyRequest } from '../support/line-schema.ts';
+
+const t = translator('th');
+const en = translator('en');
+
+function order(i: number, over: Partial<OrderRow> = {}): OrderRow {
+  const at = new Date('2026-11-27T07:05:00Z');
+  return {
+    id: `0b6f3c1e-9a4d-4f5e-8c2b-${String(i).padStart(12, '0')}`,
+    ref: `TP7K3Q9M${i}`.slice(0, 10),
+    userId: 'Ucustomer',
+    chatId: 'Ucustomer',
+    number: '0812345678',
+    network: 'TRUE',
+    amountSatang: 5_000,
+    status: 'unknown',
+    confirmToken: 'x',
+    providerOrderId: null,
+    discountSatang: null,
+    chargedSatang: null,
+    balanceAfterSatang: null,
+    detail: 'provider reply unusable (timeout)',
+    language: 'th',
+    createdAt: at,
+    updatedAt: at,
+    expiresAt: null,
+    confirmedAt: at,
+    submittedAt: at,
+    finalizedAt: at,
+    nextCheckAt: null,
+    checkAttempts: 0,
+    resolvedBy: null,
+    ...over,
+  };
+}
+
+function expectValid(message: unknown) {
+  const push = validatePushRequest({ to: 'Cgroup', messages: [message] });
+  expect(push.errors).toEqual([]);
+  const reply = validateReplyRequest({ replyToken: 'r', messages: [message] });
+  expect(reply.errors).toEqual([]);
+}
+
+const summary = buildSummary({
+  kind: 'daily',
+  period: { date: '2026-11-27', from: new Date('2026-11-26T14:00:00Z'), to: new Date('2026-11-27T14:00:00Z') },
+  byNetwork: (['AIS', 'DTAC', 'TRUE', 'TOT', 'MY', 'FEELS', 'PENGUIN'] as const).map((network) => ({
+    network,
+    successCount: 12,
+    successSatang: 123_400,
+    discountSatang: 3_702,
+    failedCount: 2,
+    cancelledCount: 1,
+    unknownCount: 1,
+    inProgressCount: 1,
+  })),
+  failedOrders: Array.from({ length: 9 }, (_, i) => order(i, { status: 'failed' })),
+  balanceSatang: 812_050,
+});
+
+describe('owner cards', () => {
+  for (const [lang, tr] of [['th', t], ['en', en]] as const) {
+    it(`validate against LINE's schema (${lang})`, () => {
+      expectValid(unknownOrderCard(tr, order(1), 'provider reply unusable (timeout)'));
+      expectValid(unknownOrderCard(tr, order(2, { providerOrderId: '00001234' }), 'no result from the provider within 24 hours'));
+      expectValid(unknownOrdersCarousel(tr, Array.from({ length: 14 }, (_, i) => order(i))));
+      for (const kind of ['low', 'critical', 'recovered', 'status'] as const) {
+        expectValid(
+          balanceCard(tr, { kind, balanceSatang: 41_250, level: 'low', alertSatang: 50_000, criticalSatang: 12_500, averageSatang: 4_850, at: new Date() }),
+        );
+      }
+      expectValid(balanceCard(tr, { kind: 'status', balanceSatang: 0, level: 'critical', alertSatang: 50_000, criticalSatang: 0, at: new Date(), stale: true }));
+      expectValid(networkAlertCard(tr, { closed: ['DTAC', 'TRUE'], reopened: [], at: new Date() }));
+      expectValid(networkAlertCard(tr, { closed: [], reopened: ['DTAC'], at: new Date() }));
+      expectValid(networkAlertCard(tr, { closed: ['AIS'], reopened: ['TOT'], at: new Date() }));
+      expectValid(networkStatusCard(tr, { online: { DTAC: false }, at: new Date(), stale: true }));
+      expectValid(summaryCard(tr, summary));
+      expectValid(summaryCard(tr, { ...summary, kind: 'today', byNetwork: [], failedOrders: [] }));
+      expectValid({ type: 'text', text: 'x', quickReply: { items: ownerChips(tr) } });
+    });
+  }
+
+  it('puts the three buttons on the unknown-order card with order ids in the data', () => {
+    const card = unknownOrderAlert(order(1), 'provider reply unusable (timeout)');
+    const json = JSON.stringify(card);
+    for (const label of ['สำเร็จแล้ว', 'ไม่สำเร็จ', 'ตรวจสอบอีกครั้ง']) expect(json).toContain(`"label":"${label}"`);
+    expect(json).toContain(`action=ownerSuccess&order=${order(1).id}`);
+    expect(textOf(card as never)).toContain('081-234-5678');
+    expect(textOf(card as never)).toContain('ระบบเติมเงินตอบกลับไม่ชัดเจน');
+  });
+
+  it('lists failures by name and counts the rest', () => {
+    const text = textOf(summaryCard(t, summary) as never);
+    expect(text).toContain('รายการที่ไม่สำเร็จ');
+    expect(text).toContain('และอีก 9 รายการ');
+    expect(text).toContain('฿8,120.50');
+  });
+
+  it('translates the service reasons and keeps unknown ones', () => {
+    expect(unknownReason(t, 'interrupted while sending the refill')).toContain('หยุดทำงาน');
+    expect(unknownReason(t, 'something new')).toBe('something new');
+  });
+});
