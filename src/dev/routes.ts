@@ -10,6 +10,8 @@
  *
  *   GET  /dev/                 the chat page (page.html)
  *   GET  /dev/flex-render.js   the Flex renderer the page uses
+ *   GET  /dev/richmenu.png     the rich menu image `npm run setup:line` installs, and
+ *   GET  /dev/richmenu.json    its areas, so the page shows the same menu
  *   GET  /dev/events           SSE: every delivered reply/push, loading animation, the user's
  *                              own messages and notices; history replayed on connect
  *                              (honours Last-Event-ID)
@@ -26,6 +28,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { Server } from 'node:net';
 import express, { type Request, type Response, type Router } from 'express';
+import { richMenuImage, richMenuRequest } from '../line/richmenu/index.ts';
 import type { DeliveredEvent, LineStandin } from '../line/standin/index.ts';
 import { applyControl, ControlError } from '../provider/simulator/control.ts';
 import type { Simulator } from '../provider/simulator/index.ts';
@@ -107,6 +110,15 @@ export function devRoutes(options: DevRoutesOptions): Router {
   });
   router.get('/flex-render.js', (_req, res) => {
     res.set('cache-control', 'no-store').type('text/javascript').send(readFileSync(rendererFile, 'utf8'));
+  });
+
+  let richMenuPng: Buffer | undefined;
+  router.get('/richmenu.png', (_req, res) => {
+    richMenuPng ??= richMenuImage();
+    res.set('cache-control', 'public, max-age=300').type('png').send(richMenuPng);
+  });
+  router.get('/richmenu.json', (_req, res) => {
+    res.json(richMenuRequest());
   });
 
   router.get('/events', (req, res) => {

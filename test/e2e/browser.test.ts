@@ -40,7 +40,7 @@ describe.skipIf(!hasChromium)('demo chat in Chromium', () => {
       executablePath: CHROMIUM,
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, deviceScaleFactor: 1, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
+    const context = await browser.newContext({ viewport: { width: 1180, height: 1120 }, deviceScaleFactor: 1, locale: 'th-TH', timezoneId: 'Asia/Bangkok' });
     page = await context.newPage();
     page.on('pageerror', (error) => pageErrors.push(String(error)));
   }, 60_000);
@@ -84,10 +84,17 @@ describe.skipIf(!hasChromium)('demo chat in Chromium', () => {
     const pushed = bot.lineStandin!.pushes().filter((p) => p.messages.some((m) => m.type === 'flex'));
     expect(pushed.length).toBeGreaterThanOrEqual(1);
 
-    // Thai text must render with a real Thai font, not tofu boxes: the card's title is wider
-    // than its glyph count would be in a fallback box font, and a Thai-capable font is in use.
-    const thaiFont = await page.evaluate(() => document.fonts.check('16px Loma') || document.fonts.check('16px "Noto Sans Thai"'));
-    expect(thaiFont).toBe(true);
+    // Thai must render with a real Thai font, not as boxes: ask Chromium which platform fonts
+    // drew the success card's title.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    await success.locator('.fx-text').first().evaluate((el) => el.setAttribute('data-font-probe', ''));
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-font-probe]' });
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    const thai = fonts.filter((f) => /loma|garuda|waree|norasi|kinnari|sawasdee|umpush|tlwg|noto sans thai|thonburi|leelawadee/i.test(f.familyName));
+    expect(thai.reduce((n, f) => n + f.glyphCount, 0), JSON.stringify(fonts)).toBeGreaterThan(5);
 
     await page.waitForTimeout(400); // let the scroll animation finish
     mkdirSync(join(SCREENSHOT, '..'), { recursive: true });
