@@ -1,0 +1,224 @@
+/**
+ * The owners' group over real HTTP: join → register (right and wrong code, rate limit) →
+ * commands; an `unknown` order's card resolved from the group; unregistered groups refused.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { transitionOrder } from '../../src/db/queries/orders.ts';
+import { ownerGroups, registerAttempts } from '../../src/db/schema.ts';
+import { drivers } from '../support/db.ts';
+import { buttonData, startHarness, textOf, type Harness } from '../support/harness.ts';
+import { groupChat, latestOrder, newGroupId, OWNER_ENV, placeOrder, REGISTER_CODE, sleep } from './support.ts';
+
+describe.each(drivers())('owners group on %s', (driver) => {
+  let h: Harness;
+  const configured = newGroupId('cfg');
+  let n = 0;
+  const nextUser = () => `Ucust${driver}${++n}${Date.now()}`;
+
+  beforeAll(async () => {
+    h = await startHarness(driver, { env: { ...OWNER_ENV, OWNER_GROUP_IDS: configured } });
+  });
+  afterAll(() => h.stop());
+  afterEach(() => {
+    h.simulator.clearFault();
+    expect(h.invalidPayloads()).toEqual([]);
+  });
+
+  it('explains registration on join, refuses a wrong code, registers with the right one', async () => {
+    const g = groupChat(h, newGroupId('reg'));
+    await g.join();
+    const [hello] = await h.waitFor(g.groupId, (m) => m.length >= 1);
+    expect(hello!.via).toBe('reply');
+    expect(textOf(hello!.message)).toContain('ลงทะเบียน');
+
+    expect(textOf((await g.ask('ยอดเงิน')).message)).toContain('ใช้ได้เฉพาะกลุ่มเจ้าของร้านที่ลงทะเบียนแล้ว');
+    expect(textOf((await g.ask('ลงทะเบียน wrong-code')).message)).toContain('ลองได้อีก 4 ครั้ง');
+    expect(await h.db.select().from(ownerGroups).where(eq(ownerGroups.groupId, g.groupId))).toHaveLength(0);
+
+    expect(textOf((await g.ask(`ลงทะเบียน ${REGISTER_CODE}`, 'Uboss')).message)).toContain('เรียบร้อยแล้ว');
+    const [row] = await h.db.select().from(ownerGroups).where(eq(ownerGroups.groupId, g.groupId));
+    expect(row).toMatchObject({ source: 'command', registeredBy: 'Uboss' });
+    expect(textOf((await g.ask(`ลงทะเบียน ${REGISTER_CODE}`)).message)).toContain('ลงทะเบียนเป็นกลุ่มเจ้าของร้านไว้แล้ว');
+
+    const balance = await g.ask('ยอดเงิน');
+    expect(balance.via).toBe('reply');
+    expect(balance.message.type).toBe('flex');
+    expect(textOf(balance.message)).toContain('฿10,000');
+  });
+
+  it('allows at most 5 wrong codes per group per hour, then refuses even the right one', async () => {
+    const g = groupChat(h, newGroupId('brute'));
+    const answers: string[] = [];
+    for (let i = 0; i < 5; i++) answers.push(textOf((await g.ask(`ลงทะเบียน guess-${i}`)).message));
+    expect(answers[0]).toContain('ลองได้อีก 4 ครั้ง');
+    expect(answers[4]).toContain('ครบจำนวนครั้งแล้ว');
+    expect(textOf((await g.ask(`ลงทะเบียน ${REGISTER_CODE}`)).message)).toContain('ผิดหลายครั้งเกินไป');
+    expect(await h.db.select().from(ownerGroups).where(eq(ownerGroups.groupId, g.groupId))).toHaveLength(0);
+    expect(await h.db.select().from(registerAttempts).where(eq(registerAttempts.groupId, g.groupId))).toHaveLength(5);
+    // Another group is not affected by this one's guesses.
+    const other = groupChat(h, newGroupId('fine'));
+    await other.register();
+  });
+
+  it('counts simultaneous wrong codes exactly', async () => {
+    const g = groupChat(h, newGroupId('burst'));
+    await Promise.all(Array.from({ length: 8 }, (_, i) => g.text(`ลงทะเบียน burst-${i}`)));
+    await h.waitFor(g.groupId, (m) => m.length >= 8);
+    expect(await h.db.select().from(registerAttempts).where(eq(registerAttempts.groupId, g.groupId))).toHaveLength(5);
+    expect(g.texts().filter((t) => t.includes('ผิดหลายครั้งเกินไป'))).toHaveLength(3);
+  });
+
+  it('answers the commands in a registered group and ignores chatter', async () => {
+    const g = groupChat(h, newGroupId('cmd'));
+    await g.register();
+    await g.text('วันนี้ฝนตกไหมคะ');
+    const network = await g.ask('สถานะเครือข่าย');
+    expect(network.message.type).toBe('flex');
+    expect(textOf(network.message)).toContain('TrueMove H');
+    const summary = await g.ask('สรุปวันนี้');
+    expect(textOf(summary.message)).toContain('สรุปยอดวันนี้');
+    const help = await g.ask('ช่วยเหลือ');
+    expect(textOf(help.message)).toContain('รายการค้าง');
+    expect(help.message.quickReply).toBeDefined();
+    const mentioned = await g.ask('@ร้านเติมเงิน ยอดเงิน', 'Uowner1', { index: 0, length: 13 });
+    expect(mentioned.message.type).toBe('flex');
+    // Chatter got no answer: every message in the group answers a command.
+    expect(g.messages()).toHaveLength(5);
+  });
+
+  it('works in a group listed in OWNER_GROUP_IDS without registering; that group cannot unregister', async () => {
+    const g = groupChat(h, configured);
+    await g.join();
+    await h.waitFor(configured, (m) => m.length >= 1);
+    expect(g.texts()[0]).toContain('กลุ่มนี้เป็นกลุ่มเจ้าของร้านแล้ว');
+    expect(textOf((await g.ask('ยกเลิกการลงทะเบียน')).message)).toContain('OWNER_GROUP_IDS');
+    expect((await g.ask('ยอดเงิน')).message.type).toBe('flex');
+  });
+
+  it('unregisters by command and when the bot is removed from the group', async () => {
+    const a = groupChat(h, newGroupId('unreg'));
+    await a.register();
+    expect(textOf((await a.ask('ยกเลิกการลงทะเบียน')).message)).toContain('ยกเลิกการลงทะเบียนกลุ่มนี้แล้ว');
+    expect(textOf((await a.ask('ยอดเงิน')).message)).toContain('ใช้ได้เฉพาะกลุ่มเจ้าของร้าน');
+
+    const b = groupChat(h, newGroupId('kicked'));
+    await b.register();
+    await b.leave();
+    await expect.poll(async () => (await h.db.select().from(ownerGroups).where(eq(ownerGroups.groupId, b.groupId))).length).toBe(0);
+  });
+
+  it('turns an unknown order into a card; one tap resolves it once and the customer is told', async () => {
+    const owners = groupChat(h, newGroupId('own'));
+    await owners.register();
+    const stranger = groupChat(h, newGroupId('strange'));
+    await stranger.join();
+    await h.waitFor(stranger.groupId, (m) => m.length >= 1);
+
+    const u = nextUser();
+    h.simulator.setFault('empty', { times: 1, kinds: ['refill'] });
+    await placeOrder(h, u);
+    const order = await latestOrder(h, u);
+    expect(order.status).toBe('unknown');
+
+    const [card] = await h.waitFor(owners.groupId, (m) => m.some((x) => x.via === 'push' && x.message.type === 'flex'));
+    const pushed = owners.messages().filter((m) => m.via === 'push');
+    expect(pushed).toHaveLength(1);
+    const flex = pushed[0]!.message;
+    expect(textOf(flex)).toContain(order.ref);
+    expect(textOf(flex)).toContain('081-234-5678');
+    expect(card).toBeDefined();
+    // The configured group gets it too; a group that is not registered does not.
+    await h.waitFor(configured, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes(order.ref)));
+    expect(stranger.messages().filter((m) => m.via === 'push')).toHaveLength(0);
+
+    // A stranger group cannot press the button.
+    const success = buttonData(flex, 'สำเร็จแล้ว')!;
+    expect(success).toBe(`action=ownerSuccess&order=${order.id}`);
+    expect(textOf((await stranger.tap(success, 'Uintruder')).message)).toContain('ใช้ได้เฉพาะกลุ่มเจ้าของร้าน');
+    expect((await latestOrder(h, u)).status).toBe('unknown');
+
+    // Two owners tap at once: one resolution, one customer message.
+    const before = owners.messages().length;
+    await Promise.all([owners.postback(success, 'Uowner1'), groupChat(h, configured).postback(success, 'Uowner2')]);
+    await h.waitFor(owners.groupId, (m) => m.length > before);
+    await h.waitFor(configured, (m) => m.some((x) => textOf(x.message).includes('บันทึกแล้ว') || textOf(x.message).includes('มีผลแล้ว')));
+    const results = [...owners.texts(), ...groupChat(h, configured).texts()];
+    expect(results.filter((t) => t.includes('บันทึกแล้ว'))).toHaveLength(1);
+    expect(results.filter((t) => t.includes('มีผลแล้ว'))).toHaveLength(1);
+
+    const resolved = await latestOrder(h, u);
+    expect(resolved.status).toBe('success');
+    expect(['Uowner1', 'Uowner2']).toContain(resolved.resolvedBy);
+    const told = await h.waitFor(u, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes('เติมเงินสำเร็จ')));
+    await sleep(300);
+    expect(h.delivered(u).filter((x) => textOf(x.message).includes('เติมเงินสำเร็จ'))).toHaveLength(1);
+    expect(told.length).toBeGreaterThan(0);
+
+    // A late tap on "ไม่สำเร็จ" changes nothing.
+    const failed = buttonData(flex, 'ไม่สำเร็จ')!;
+    expect(textOf((await owners.tap(failed)).message)).toContain('มีผลแล้ว');
+    expect((await latestOrder(h, u)).status).toBe('success');
+  });
+
+  it('"ไม่สำเร็จ" fails the order and tells the customer the shop checked', async () => {
+    const owners = groupChat(h, newGroupId('fail'));
+    await owners.register();
+    const u = nextUser();
+    h.simulator.setFault('empty', { times: 1, kinds: ['refill'] });
+    await placeOrder(h, u, 'เติม 100 0899999999 ทรู');
+    const order = await latestOrder(h, u);
+    const [card] = (await h.waitFor(owners.groupId, (m) => m.some((x) => textOf(x.message).includes(order.ref)))).filter((m) =>
+      textOf(m.message).includes(order.ref),
+    );
+    const reply = await owners.tap(buttonData(card!.message, 'ไม่สำเร็จ')!, 'Uowner9');
+    expect(textOf(reply.message)).toContain('เติมไม่สำเร็จ');
+    const failed = await latestOrder(h, u);
+    expect(failed).toMatchObject({ status: 'failed', resolvedBy: 'Uowner9' });
+    await h.waitFor(u, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes('ทางร้านตรวจสอบแล้วว่าเติมไม่สำเร็จ')));
+
+    // The failure shows in today's summary.
+    const summary = await owners.ask('สรุปวันนี้');
+    expect(textOf(summary.message)).toContain(order.ref);
+    expect(textOf(summary.message)).toContain('รายการที่ไม่สำเร็จ');
+  });
+
+  it('"ตรวจสอบอีกครั้ง" asks the provider: still pending, then success settles it', async () => {
+    const owners = groupChat(h, newGroupId('recheck'));
+    await owners.register();
+    const u = nextUser();
+    h.simulator.queueOutcome('slow');
+    await placeOrder(h, u);
+    const pending = await latestOrder(h, u);
+    expect(pending.status).toBe('pending');
+    // As if the reconciler gave up after 24 h: unknown, but with the provider's ORDERID.
+    await transitionOrder(h.db, { id: pending.id, from: ['pending'], to: 'unknown', reason: 'test', set: { nextCheckAt: null, detail: 'no result from the provider within 24 hours' } });
+
+    const list = await owners.ask('รายการค้าง');
+    expect(textOf(list.message)).toContain('รอร้านตรวจสอบ');
+    const carousel = owners.messages().at(-1)!.message;
+    expect(carousel.type).toBe('flex');
+    expect(textOf(carousel)).toContain(pending.ref);
+    const recheck = `action=ownerRecheck&order=${pending.id}`;
+    expect(JSON.stringify(carousel)).toContain(recheck);
+
+    expect(textOf((await owners.tap(recheck)).message)).toContain('ยังไม่มีผล');
+    expect((await latestOrder(h, u)).status).toBe('unknown');
+
+    // The provider finishes the order (without a callback this time).
+    h.simulator.state.orders.get(pending.providerOrderId!)!.status = 'success';
+    expect(textOf((await owners.tap(recheck)).message)).toContain('ยืนยันว่ารายการ');
+    const done = await latestOrder(h, u);
+    expect(done.status).toBe('success');
+    expect(done.balanceAfterSatang).toBeGreaterThan(0);
+    await h.waitFor(u, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes('เติมเงินสำเร็จ')));
+  });
+
+  it('says there is nothing waiting when no order needs a person', async () => {
+    const g = groupChat(h, newGroupId('none'));
+    await g.register();
+    // Settle whatever earlier tests left unknown, then ask.
+    const reply = await g.ask('รายการค้าง');
+    expect(['ไม่มีรายการค้าง', 'รอร้านตรวจสอบ'].some((s) => textOf(reply.message).includes(s))).toBe(true);
+  });
+});

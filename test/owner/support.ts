@@ -1,0 +1,100 @@
+/** Group-side webhook events for the owners' e2e tests, signed and posted like LINE does. */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { orders } from '../../src/db/schema.ts';
+import { buttonData, textOf, type DeliveredMessage, type Harness } from '../support/harness.ts';
+
+export const REGISTER_CODE = 'sesame-4821';
+
+/** Env for a harness where the monitors look every second and nothing else surprises a test. */
+export const OWNER_ENV = {
+  OWNER_REGISTER_CODE: REGISTER_CODE,
+  BALANCE_ALERT_THRESHOLD: '500',
+  BALANCE_CRITICAL_THRESHOLD: '100',
+  BALANCE_CHECK_INTERVAL_SECONDS: '1',
+  NETWORK_CHECK_INTERVAL_SECONDS: '1',
+  DAILY_SUMMARY_TIME: 'off',
+};
+
+let counter = 0;
+export const newGroupId = (tag: string) => `C${tag}${++counter}${randomUUID().replaceAll('-', '').slice(0, 16)}`;
+
+export function groupChat(h: Harness, groupId: string) {
+  async function send(event: Record<string, unknown>, options: { userId?: string; reply?: boolean } = {}) {
+    const webhookEventId = `E${randomUUID().replaceAll('-', '').toUpperCase()}`;
+    const response = await h.post([
+      {
+        ...event,
+        mode: 'active',
+        timestamp: Date.now(),
+        webhookEventId,
+        deliveryContext: { isRedelivery: false },
+        source: { type: 'group', groupId, ...(options.userId ? { userId: options.userId } : {}) },
+        ...(options.reply === false ? {} : { replyToken: h.line.issueReplyToken(groupId) }),
+      },
+    ]);
+    if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+  }
+
+  const chat = {
+    groupId,
+    join: () => send({ type: 'join' }),
+    leave: () => send({ type: 'leave' }, { reply: false }),
+    text: (text: string, userId = 'Uowner1', mention?: { index: number; length: number }) =>
+      send(
+        {
+          type: 'message',
+          message: {
+            id: randomUUID(),
+            type: 'text',
+            text,
+            quoteToken: 'q',
+            ...(mention ? { mention: { mentionees: [{ type: 'user', isSelf: true, ...mention }] } } : {}),
+          },
+        },
+        { userId },
+      ),
+    postback: (data: string, userId = 'Uowner1') => send({ type: 'postback', postback: { data } }, { userId }),
+    messages: () => h.delivered(groupId),
+    texts: () => h.delivered(groupId).map((m) => textOf(m.message)),
+    /** Sends and waits for the next message in the group; returns its text. */
+    async ask(text: string, userId?: string, mention?: { index: number; length: number }): Promise<DeliveredMessage> {
+      const before = h.delivered(groupId).length;
+      await chat.text(text, userId, mention);
+      const messages = await h.waitFor(groupId, (m) => m.length > before);
+      return messages[before]!;
+    },
+    async tap(data: string, userId?: string): Promise<DeliveredMessage> {
+      const before = h.delivered(groupId).length;
+      await chat.postback(data, userId);
+      const messages = await h.waitFor(groupId, (m) => m.length > before);
+      return messages[before]!;
+    },
+    async register(): Promise<void> {
+      const reply = await chat.ask(`ลงทะเบียน ${REGISTER_CODE}`);
+      if (!textOf(reply.message).includes('เรียบร้อย')) throw new Error(`registration failed: ${textOf(reply.message)}`);
+    },
+    /** Pushed messages whose text contains `needle`. */
+    pushes: (needle: string) => h.delivered(groupId).filter((m) => m.via === 'push' && textOf(m.message).includes(needle)),
+  };
+  return chat;
+}
+
+/** A customer order, confirmed; resolves once the customer has the bot's answer to the tap. */
+export async function placeOrder(h: Harness, userId: string, text = 'เติม 50 0812345678 ais'): Promise<void> {
+  const before = h.delivered(userId).length;
+  await h.text(userId, text);
+  const messages = await h.waitFor(userId, (m) => m.length > before && m.at(-1)!.message.type === 'flex');
+  const data = buttonData(messages.at(-1)!.message, 'ยืนยัน');
+  if (!data) throw new Error('no confirm button');
+  const count = h.delivered(userId).length;
+  await h.postback(userId, data);
+  await h.waitFor(userId, (m) => m.length > count);
+}
+
+export async function latestOrder(h: Harness, userId: string) {
+  const rows = await h.db.select().from(orders).where(eq(orders.userId, userId)).orderBy(orders.createdAt);
+  return rows.at(-1)!;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
