@@ -441,6 +441,7 @@ export function renderQuickReply(m, options = {}) {
 // Debian's Chromium with only fonts-thai-tlwg has no emoji font, so the bot's ✅ 🙏 😊 would be
 // boxes. When the page finds no colour emoji font it passes `emojiFallback: true` and the few
 // emoji the bot uses are drawn as small inline SVGs instead; any other emoji is left as is.
+// The CJK corner brackets 「」 the owner messages use get the same treatment (no CJK font).
 const S = (body) => `<svg class="emoji" viewBox="0 0 36 36" aria-hidden="true">${body}</svg>`;
 const FACE = '<circle cx="18" cy="18" r="17" fill="#FFCC4D"/>';
 export const EMOJI_SVG = {
@@ -459,6 +460,13 @@ export const EMOJI_SVG = {
   '🟢': S('<circle cx="18" cy="18" r="16" fill="#78B159"/>'),
   '🟡': S('<circle cx="18" cy="18" r="16" fill="#FDCB58"/>'),
   '💰': S('<path d="M13 6h10l-2.5 5h-5z" fill="#C1694F"/><path d="M15 11h6c7 3 11 9 11 15 0 5-4 8-14 8S4 31 4 26c0-6 4-12 11-15z" fill="#FDD888"/><path d="M18 16v14M21.5 19c-.8-1.3-2.2-2-3.5-2-2 0-3.5 1-3.5 2.8 0 3.9 7.5 2 7.5 6 0 1.7-1.7 2.7-4 2.7-1.6 0-3.2-.8-4-2" fill="none" stroke="#C1694F" stroke-width="1.8" stroke-linecap="round"/>'),
+  '📶': S('<rect x="1" y="1" width="34" height="34" rx="6" fill="#3B88C3"/><path d="M9 27v-3M14.5 27v-7M20 27v-11M25.5 27V11" stroke="#fff" stroke-width="3.6" stroke-linecap="round"/>'),
+  '📊': S('<rect x="3" y="3" width="30" height="30" rx="3" fill="#fff" stroke="#CCD6DD" stroke-width="2"/><path d="M10 27V17" stroke="#DD2E44" stroke-width="5"/><path d="M18 27V9" stroke="#3B88C3" stroke-width="5"/><path d="M26 27v-6" stroke="#78B159" stroke-width="5"/><path d="M6 28h24" stroke="#66757F" stroke-width="1.6"/>'),
+  '🚨': S('<path d="M8 28v-9a10 10 0 0 1 20 0v9z" fill="#DD2E44"/><path d="M13 19a5 5 0 0 1 5-5" stroke="#fff" stroke-width="2.4" stroke-linecap="round" fill="none" opacity=".8"/><rect x="5" y="28" width="26" height="5" rx="1.5" fill="#66757F"/><path d="M18 2v4M5 8l3 3M31 8l-3 3M1.5 18h3M31.5 18h3" stroke="#FFAC33" stroke-width="2.4" stroke-linecap="round"/>'),
+  '📵': S('<circle cx="18" cy="18" r="16.5" fill="#FFCC4D"/><rect x="12" y="8" width="12" height="20" rx="2.4" fill="#31373D"/><rect x="13.8" y="10.5" width="8.4" height="13" fill="#55ACEE"/><circle cx="18" cy="18" r="13.5" fill="none" stroke="#DD2E44" stroke-width="3.6"/><path d="M8.5 8.5l19 19" stroke="#DD2E44" stroke-width="3.6"/>'),
+  '⛔': S('<circle cx="18" cy="18" r="17" fill="#DD2E44"/><rect x="7" y="14.5" width="22" height="7" rx="1.5" fill="#fff"/>'),
+  '「': '<svg class="emoji emoji-bracket" viewBox="0 0 18 36" aria-hidden="true"><path d="M14 5H6v14" fill="none" stroke="currentColor" stroke-width="2"/></svg>',
+  '」': '<svg class="emoji emoji-bracket" viewBox="0 0 18 36" aria-hidden="true"><path d="M4 31h8V17" fill="none" stroke="currentColor" stroke-width="2"/></svg>',
   '🔔': S('<path d="M18 4a2 2 0 0 1 2 2v1.3c5 1 8 5 8 10.2V24l3 4H5l3-4v-6.5C8 12.3 11 8.3 16 7.3V6a2 2 0 0 1 2-2z" fill="#FFAC33"/><circle cx="18" cy="31" r="3.5" fill="#FFAC33"/>'),
 };
 const EMOJI_RE = new RegExp(`(<[^>]*>)|(${Object.keys(EMOJI_SVG).join('|')})\\uFE0F?`, 'gu');
@@ -493,6 +501,7 @@ export const FLEX_CSS = `
 .fx-unknown{font-size:12px;color:#999}
 [data-act]{cursor:pointer}
 .emoji{display:inline-block;width:1.15em;height:1.15em;vertical-align:-0.2em;margin:0 .05em}
+.emoji-bracket{width:.55em;margin:0}
 .fx-carousel{display:flex;align-items:stretch;gap:8px;overflow-x:auto;max-width:100%;padding-bottom:4px;scrollbar-width:thin}
 .tp-card{width:260px;flex:0 0 auto;background:#fff;border-radius:16px;overflow:hidden;display:flex;flex-direction:column}
 .tp-thumb{position:relative;background:#eee}.tp-thumb img{position:absolute;inset:0;width:100%;height:100%}
