@@ -41,13 +41,12 @@ const REFINERS: readonly Refiner[] = [
 export function parse(text: string): ParseResult {
   const ctx = new ParseContext(normalise(text));
   for (const extract of EXTRACTORS) extract(ctx);
-  ctx.matches.sort((a, b) => a.start - b.start);
 
   const state: RefineState = {
     ctx,
     result: emptyResult(ctx.text),
-    negated: new Set(),
-    usedMarkers: new Set(),
+    negated: [],
+    usedMarkers: [],
     networkMatches: [],
   };
   for (const refine of REFINERS) refine(state);
@@ -79,7 +78,8 @@ function emptyResult(text: string): ParseResult {
       trueMoney: false,
       possessiveMy: false,
     },
-    sources: {},
+    // All keys present from the start (one object shape); undefined keys vanish in JSON.
+    sources: { intent: undefined, number: undefined, network: undefined, amount: undefined },
     candidates: { numbers: [], invalidNumbers: [], networks: [] },
     negation: { numbers: [], networks: [], amounts: [] },
     matches: [],

@@ -1,4 +1,4 @@
-import { buildTrie, longestMatch } from './trie.ts';
+import { buildTrie, canStart, longestMatch, type TrieMatch } from './trie.ts';
 import { NUMBER_WORDS, type NumberWord } from './vocabulary/numbers.ts';
 
 /**
@@ -30,22 +30,14 @@ export interface ThaiNumberReading {
 
 /** Is this code unit the first character of some number word? (Cheap pre-check for scanners.) */
 export function startsNumberWord(c: number): boolean {
-  return TRIE.next.has(c);
+  return canStart(TRIE, c);
 }
 
 export function readThaiNumber(text: string, start: number, taken?: Uint8Array): ThaiNumberReading | null {
-  // Tokenise greedily; internal word edges need no boundary check (สาม|สิบ).
-  const words: NumberWord[] = [];
-  const ends: number[] = [];
-  let pos = start;
-  while (pos < text.length) {
-    const m = longestMatch(TRIE, text, pos, taken, false);
-    if (m === null) break;
-    words.push(m.value);
-    ends.push(m.end);
-    pos = m.end;
-  }
-  if (words.length === 0) return null;
+  // Words are read one at a time with one word of look-ahead (ยี่ needs to see สิบ); internal
+  // word edges need no boundary check (สาม|สิบ).
+  let word = longestMatch(TRIE, text, start, taken, false);
+  if (word === null) return null;
 
   let millions = 0;
   let section = 0;
@@ -53,20 +45,21 @@ export function readThaiNumber(text: string, start: number, taken?: Uint8Array):
   let lastMult = Infinity;
   let coefExplicit = false;
   let hasMultiplier = false;
-  let used = 0;
+  let words = 0;
+  let end = -1;
   let closed = false; // after เอ็ด, ครึ่ง or ศูนย์ only ล้าน (or nothing) may follow
 
-  for (let k = 0; k < words.length; k++) {
-    const w = words[k] as NumberWord;
+  while (word !== null) {
+    const w = word.value;
+    const next: TrieMatch<NumberWord> | null = longestMatch(TRIE, text, word.end, taken, false);
+    let stop = false;
     if (w.kind === 'digit') {
       if (digit !== null || closed) break;
       if (w.role === 'zero') {
-        if (k !== 0) break;
-        digit = w;
-        used = k + 1;
-        break; // ศูนย์ stands alone
+        if (words !== 0) break;
+        stop = true; // ศูนย์ stands alone
       }
-      if (w.role === 'yi' && words[k + 1] !== NUMBER_WORDS['สิบ']) break;
+      if (w.role === 'yi' && next?.value !== NUMBER_WORDS['สิบ']) break;
       if (w.role === 'ed' && lastMult === Infinity) break;
       digit = w;
       if (w.role === 'ed') closed = true;
@@ -95,9 +88,12 @@ export function readThaiNumber(text: string, start: number, taken?: Uint8Array):
       else section += lastMult / 2;
       closed = true;
     }
-    used = k + 1;
+    words++;
+    end = word.end;
+    if (stop) break;
+    word = next;
   }
-  if (used === 0) return null;
+  if (words === 0) return null;
 
   let value = millions + section;
   let colloquial: number | null = null;
@@ -112,15 +108,7 @@ export function readThaiNumber(text: string, start: number, taken?: Uint8Array):
       value += digit.value;
     }
   }
-  const end = ends[used - 1] as number;
-  return {
-    start,
-    end,
-    value,
-    colloquial,
-    hasMultiplier,
-    bare: used === 1 && hasMultiplier,
-  };
+  return { start, end, value, colloquial, hasMultiplier, bare: words === 1 && hasMultiplier };
 }
 
 /** The formal value of a whole string of Thai number words, or null if it is not one. */

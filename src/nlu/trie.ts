@@ -10,7 +10,20 @@ export interface TrieNode<T> {
   value: T | undefined;
 }
 
-export function buildTrie<T>(entries: Iterable<readonly [string, T]>): TrieNode<T> {
+/**
+ * A compiled vocabulary. Scanners try a match at nearly every character and most attempts fail
+ * on the first one, so the root's children are also held in a flat table indexed by code unit.
+ */
+export interface Trie<T> {
+  readonly root: TrieNode<T>;
+  /** first[c]: the root's child for code unit c < FLAT_SIZE (undefined when none). */
+  readonly first: readonly (TrieNode<T> | undefined)[];
+}
+
+/** ASCII through the Thai block: every first character our vocabularies use. */
+const FLAT_SIZE = 0x0e80;
+
+export function buildTrie<T>(entries: Iterable<readonly [string, T]>): Trie<T> {
   const root: TrieNode<T> = { next: new Map(), value: undefined };
   for (const [word, value] of entries) {
     if (word.length === 0) continue;
@@ -27,7 +40,18 @@ export function buildTrie<T>(entries: Iterable<readonly [string, T]>): TrieNode<
     // First writer wins: a vocabulary lists its preferred reading first.
     if (node.value === undefined) node.value = value;
   }
-  return root;
+  const first = new Array<TrieNode<T> | undefined>(FLAT_SIZE).fill(undefined);
+  for (const [c, child] of root.next) if (c < FLAT_SIZE) first[c] = child;
+  return { root, first };
+}
+
+function child<T>(trie: Trie<T>, c: number): TrieNode<T> | undefined {
+  return c < FLAT_SIZE ? trie.first[c] : trie.root.next.get(c);
+}
+
+/** Can a word of this vocabulary start with code unit c? */
+export function canStart(trie: Trie<unknown>, c: number): boolean {
+  return child(trie, c) !== undefined;
 }
 
 export interface TrieMatch<T> {
@@ -40,24 +64,24 @@ export interface TrieMatch<T> {
  * `taken` is given, lies on characters no earlier extractor has taken.
  */
 export function longestMatch<T>(
-  root: TrieNode<T>,
+  trie: Trie<T>,
   text: string,
   start: number,
   taken?: Uint8Array,
   checkBoundaries = true,
 ): TrieMatch<T> | null {
-  let node: TrieNode<T> | undefined = root;
+  const n = text.length;
+  if (start >= n || (taken !== undefined && taken[start] !== 0)) return null;
+  let node = child(trie, text.charCodeAt(start));
   let bestEnd = -1;
   let best: T | undefined;
-  const n = text.length;
-  for (let i = start; i < n; i++) {
-    if (taken !== undefined && taken[i] !== 0) break;
-    node = node.next.get(text.charCodeAt(i));
-    if (node === undefined) break;
-    if (node.value !== undefined && (!checkBoundaries || fitsBoundaries(text, start, i + 1))) {
-      bestEnd = i + 1;
+  for (let i = start + 1; node !== undefined; i++) {
+    if (node.value !== undefined && (!checkBoundaries || fitsBoundaries(text, start, i))) {
+      bestEnd = i;
       best = node.value;
     }
+    if (i >= n || (taken !== undefined && taken[i] !== 0)) break;
+    node = node.next.get(text.charCodeAt(i));
   }
   return bestEnd < 0 ? null : { end: bestEnd, value: best as T };
 }

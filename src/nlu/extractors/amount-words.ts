@@ -2,7 +2,7 @@ import { blockedByPrefix, blockedByUnit, currencySuffixEnd } from '../amount-con
 import { fitsBoundaries } from '../chars.ts';
 import type { ParseContext } from '../context.ts';
 import { readThaiNumber, startsNumberWord } from '../thai-number-words.ts';
-import { buildTrie, longestMatch } from '../trie.ts';
+import { buildTrie, canStart, longestMatch } from '../trie.ts';
 import { NUMBER_WORD_BLOCKERS } from '../vocabulary/numbers.ts';
 
 /**
@@ -26,7 +26,7 @@ export function extractWordAmounts(ctx: ParseContext): void {
       i++;
       continue;
     }
-    if (BLOCKERS.next.has(c)) {
+    if (canStart(BLOCKERS, c)) {
       const b = longestMatch(BLOCKERS, text, i, taken, false);
       if (b !== null) {
         i = b.end;

@@ -1,5 +1,5 @@
 import type { ParseContext } from '../context.ts';
-import { buildTrie, longestMatch } from '../trie.ts';
+import { buildTrie, canStart, longestMatch } from '../trie.ts';
 import { KEYWORDS, type KeywordKind } from '../vocabulary/intents.ts';
 
 /**
@@ -19,7 +19,7 @@ export function extractKeywords(ctx: ParseContext): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (taken[i] !== 0 || !TRIE.next.has(text.charCodeAt(i))) {
+    if (taken[i] !== 0 || !canStart(TRIE, text.charCodeAt(i))) {
       i++;
       continue;
     }

@@ -1,5 +1,5 @@
 import type { ParseContext } from '../context.ts';
-import { buildTrie, longestMatch } from '../trie.ts';
+import { buildTrie, canStart, longestMatch } from '../trie.ts';
 import { NETWORK_VOCABULARY, type NetworkEntry } from '../vocabulary/networks.ts';
 
 /**
@@ -17,7 +17,7 @@ export function extractNetworks(ctx: ParseContext): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (taken[i] !== 0 || !TRIE.next.has(text.charCodeAt(i))) {
+    if (taken[i] !== 0 || !canStart(TRIE, text.charCodeAt(i))) {
       i++;
       continue;
     }

@@ -94,9 +94,12 @@ function findValidNumbers(ctx: ParseContext, groups: Group[], plus: boolean, cha
     let found = false;
     const last = Math.min(groups.length - 1, s + MAX_GROUPS_IN_NUMBER - 1);
     for (let e = last; e >= s && !found; e--) {
-      let digits = '';
-      for (let k = s; k <= e; k++) digits += (groups[k] as Group).digits;
-      if (digits.length < 10 || digits.length > 13) continue;
+      // Only a run of 10–13 digits can spell a number: count before building the string.
+      let length = 0;
+      for (let k = s; k <= e; k++) length += (groups[k] as Group).digits.length;
+      if (length < 10 || length > 13) continue;
+      let digits = (groups[s] as Group).digits;
+      for (let k = s + 1; k <= e; k++) digits += (groups[k] as Group).digits;
       const withPlus = plus && s === 0;
       const local = localForm(digits, withPlus);
       if (local !== null && isThaiMobile(local)) {

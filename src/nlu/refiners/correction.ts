@@ -15,7 +15,7 @@ export function detectCorrection(state: RefineState): void {
   const { result, negated } = state;
   const hasSlot =
     result.candidates.numbers.length > 0 || result.candidates.networks.length > 0 ||
-    result.amountCandidates.length > 0 || result.flags.invalidNumber || negated.size > 0;
+    result.amountCandidates.length > 0 || result.flags.invalidNumber || negated.length > 0;
   if (!hasSlot) return;
   if (startsWithCorrection(state.ctx.text)) {
     result.flags.correction = true;

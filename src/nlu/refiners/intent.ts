@@ -1,4 +1,4 @@
-import type { Match } from '../types.ts';
+import type { Intent, Match } from '../types.ts';
 import { INTENT_PRIORITY } from '../vocabulary/intents.ts';
 import type { RefineState } from './state.ts';
 
@@ -18,34 +18,37 @@ import type { RefineState } from './state.ts';
  */
 export function resolveIntent(state: RefineState): void {
   const { ctx, result, usedMarkers, negated } = state;
-  const found = new Set<string>();
-  const firstKeyword: Partial<Record<string, Match>> = {};
+  // The first keyword of each intent, by its rank in INTENT_PRIORITY.
+  const first: (Match | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
   for (const m of ctx.matches) {
     if (m.kind !== 'keyword') continue;
-    let kind: string = m.value;
+    let kind = m.value;
     if (kind === 'reject' || kind === 'negatedVerb') {
-      if (usedMarkers.has(m)) continue;
+      if (usedMarkers.includes(m)) continue;
       kind = 'cancel';
     }
-    found.add(kind);
-    firstKeyword[kind] ??= m;
-    if (m.value === 'greeting') result.flags.greeting = true;
-    else if (m.value === 'thanks') result.flags.thanks = true;
-    else if (m.value === 'affirm') result.flags.affirm = true;
-    else if (m.value === 'deny') result.flags.deny = true;
+    const rank = (INTENT_PRIORITY as readonly string[]).indexOf(kind);
+    if (rank >= 0) first[rank] ??= m;
+    else if (kind === 'greeting') result.flags.greeting = true;
+    else if (kind === 'thanks') result.flags.thanks = true;
+    else if (kind === 'affirm') result.flags.affirm = true;
+    else if (kind === 'deny') result.flags.deny = true;
   }
 
   const hasSlot =
     result.number !== null || result.network !== null || result.amount !== null ||
     result.candidates.numbers.length > 0 || result.candidates.networks.length > 0 ||
     result.amountCandidates.length > 0 || result.flags.invalidNumber || result.flags.fractionalAmount ||
-    negated.size > 0;
+    negated.length > 0;
 
-  for (const intent of INTENT_PRIORITY) {
-    if (!found.has(intent)) continue;
-    if (intent === 'help' && found.has('topup') && hasSlot) continue;
+  const topupRank = INTENT_PRIORITY.indexOf('topup');
+  for (let rank = 0; rank < INTENT_PRIORITY.length; rank++) {
+    const m = first[rank];
+    if (m === undefined) continue;
+    const intent = INTENT_PRIORITY[rank] as Intent;
+    if (intent === 'help' && first[topupRank] !== undefined && hasSlot) continue;
     result.intent = intent;
-    result.sources.intent = keywordText(ctx.text, firstKeyword[intent]);
+    result.sources.intent = ctx.text.slice(m.start, m.end);
     return;
   }
   if (hasSlot) {
@@ -53,8 +56,4 @@ export function resolveIntent(state: RefineState): void {
     result.flags.impliedIntent = true;
     result.sources.intent = 'implied';
   }
-}
-
-function keywordText(text: string, m: Match | undefined): string | undefined {
-  return m === undefined ? undefined : text.slice(m.start, m.end);
 }

@@ -27,8 +27,8 @@ export function applyNegation(state: RefineState): void {
     if (kind === null) continue;
     const always = marker.value === 'reject' || marker.value === 'negator';
     if (!always && !hasOtherValue(matches, target, kind)) continue;
-    state.negated.add(target);
-    state.usedMarkers.add(marker);
+    state.negated.push(target);
+    state.usedMarkers.push(marker);
   }
 }
 

@@ -11,15 +11,17 @@ import type { RefineState } from './state.ts';
  */
 export function resolveSlots(state: RefineState): void {
   const { ctx, negated, result } = state;
-  const numbers: string[] = [];
-  const invalid: string[] = [];
+  // Fill the result's own (empty) arrays rather than allocating new ones.
+  const numbers = result.candidates.numbers;
+  const invalid = result.candidates.invalidNumbers;
   let numberSource: Match | undefined;
   const clearAmounts: number[] = [];
   const colloquialSets: (readonly number[])[] = [];
   let amountSource: Match | undefined;
+  let clearSource: Match | undefined;
 
   for (const m of ctx.matches) {
-    if (negated.has(m)) {
+    if (negated.includes(m)) {
       if (m.kind === 'number') pushNew(result.negation.numbers, m.value);
       else if (m.kind === 'network') pushNew(result.negation.networks, m.value);
       else if (m.kind === 'amount') for (const v of m.values) pushNew(result.negation.amounts, v);
@@ -32,7 +34,7 @@ export function resolveSlots(state: RefineState): void {
     } else if (m.kind === 'amount') {
       if (m.fractional) result.flags.fractionalAmount = true;
       else if (m.colloquial) colloquialSets.push(m.values);
-      else if (m.values[0] !== undefined) pushNew(clearAmounts, m.values[0]);
+      else if (m.values[0] !== undefined && pushNew(clearAmounts, m.values[0])) clearSource ??= m;
       amountSource ??= m;
     } else if (m.kind === 'ignored' && m.note === 'trueMoney') {
       result.flags.trueMoney = true;
@@ -42,8 +44,6 @@ export function resolveSlots(state: RefineState): void {
   }
 
   // Number.
-  result.candidates.numbers = numbers;
-  result.candidates.invalidNumbers = invalid;
   result.flags.invalidNumber = invalid.length > 0;
   if (numbers.length === 1) {
     result.number = numbers[0] as string;
@@ -53,12 +53,11 @@ export function resolveSlots(state: RefineState): void {
   }
 
   // Network.
-  const networks: Network[] = [];
+  const networks = result.candidates.networks;
   let networkSource: Match | undefined;
   for (const m of state.networkMatches) {
     if (m.kind === 'network' && pushNew(networks, m.value)) networkSource ??= m;
   }
-  result.candidates.networks = networks;
   if (networks.length === 1) {
     result.network = networks[0] as Network;
     result.sources.network = networkSource?.extractor;
@@ -67,17 +66,16 @@ export function resolveSlots(state: RefineState): void {
   }
 
   // Amount.
-  const all = new Set<number>(clearAmounts);
-  for (const set of colloquialSets) for (const v of set) all.add(v);
-  result.amountCandidates = [...all].sort((a, b) => a - b);
   const only = clearAmounts[0];
   if (clearAmounts.length === 1 && only !== undefined && colloquialSets.every((s) => s.includes(only))) {
     result.amount = only;
-    result.amountCandidates = [only];
-    result.sources.amount = ctx.matches.find(
-      (m) => m.kind === 'amount' && !m.colloquial && m.values[0] === only && !negated.has(m),
-    )?.extractor;
-  } else if (all.size > 0) {
+    result.amountCandidates.push(only);
+    result.sources.amount = clearSource?.extractor;
+  } else if (clearAmounts.length > 0 || colloquialSets.length > 0) {
+    const all = result.amountCandidates;
+    for (const v of clearAmounts) all.push(v);
+    for (const set of colloquialSets) for (const v of set) pushNew(all, v);
+    all.sort((a, b) => a - b);
     result.flags.ambiguousAmount = true;
     result.flags.colloquialAmount = colloquialSets.length > 0;
     result.sources.amount = amountSource?.extractor;

@@ -5,10 +5,10 @@ import type { Match, ParseResult } from '../types.ts';
 export interface RefineState {
   readonly ctx: ParseContext;
   readonly result: ParseResult;
-  /** Slot matches the customer ruled out ("ไม่เอา ais"). */
-  readonly negated: Set<Match>;
+  /** Slot matches the customer ruled out ("ไม่เอา ais"). Arrays: they hold zero to two entries. */
+  readonly negated: Match[];
   /** Keyword matches that were used to negate a slot (so ไม่เอา there is not a cancel). */
-  readonly usedMarkers: Set<Match>;
+  readonly usedMarkers: Match[];
   /** Network matches that count: strong ones, plus weak ones the weak-network refiner accepted. */
   networkMatches: Match[];
 }

@@ -1,4 +1,5 @@
 import { isLatin } from '../chars.ts';
+import type { Match } from '../types.ts';
 import type { RefineState } from './state.ts';
 
 /**
@@ -8,10 +9,15 @@ import type { RefineState } from './state.ts';
  */
 export function resolveWeakNetwork(state: RefineState): void {
   const { ctx, negated, result } = state;
-  const strong = ctx.matches.filter((m) => m.kind === 'network' && !m.weak && !negated.has(m));
-  const weak = ctx.matches.filter((m) => m.kind === 'network' && m.weak && !negated.has(m));
+  const strong: Match[] = [];
+  let weak: Match[] | undefined;
+  for (const m of ctx.matches) {
+    if (m.kind !== 'network' || negated.includes(m)) continue;
+    if (!m.weak) strong.push(m);
+    else (weak ??= []).push(m);
+  }
   state.networkMatches = strong;
-  if (weak.length === 0) return;
+  if (weak === undefined) return;
   if (strong.length > 0 || hasLeftoverLatin(ctx.text, ctx.taken)) {
     result.flags.possessiveMy = true;
     return;
