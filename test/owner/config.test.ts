@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+const owner = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'test', ...env }).owner;
+
+describe('owner settings', () => {
+  it('defaults: summary at 21:00, balance every 5 minutes, networks every minute', () => {
+    expect(owner({})).toMatchObject({ dailySummaryTime: '21:00', balanceCheckIntervalMs: 300_000, networkCheckIntervalMs: 60_000 });
+  });
+
+  it('reads DAILY_SUMMARY_TIME as HH:MM or off', () => {
+    expect(owner({ DAILY_SUMMARY_TIME: '7:30' }).dailySummaryTime).toBe('07:30');
+    expect(owner({ DAILY_SUMMARY_TIME: 'off' }).dailySummaryTime).toBeUndefined();
+    expect(() => owner({ DAILY_SUMMARY_TIME: '25:00' })).toThrow(ConfigError);
+    expect(() => owner({ DAILY_SUMMARY_TIME: '9pm' })).toThrow(/DAILY_SUMMARY_TIME/);
+  });
+
+  it('reads the poll intervals in seconds', () => {
+    expect(owner({ BALANCE_CHECK_INTERVAL_SECONDS: '120', NETWORK_CHECK_INTERVAL_SECONDS: '30' })).toMatchObject({
+      balanceCheckIntervalMs: 120_000,
+      networkCheckIntervalMs: 30_000,
+    });
+    expect(() => owner({ NETWORK_CHECK_INTERVAL_SECONDS: '0' })).toThrow(/NETWORK_CHECK_INTERVAL_SECONDS/);
+  });
+});
