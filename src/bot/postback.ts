@@ -6,8 +6,7 @@ import type { webhook } from '@line/bot-sdk';
 import { deleteConversation } from '../db/queries/conversations.ts';
 import { confirmDraftOrder, findOrder } from '../db/queries/orders.ts';
 import type { OrderRow } from '../db/schema.ts';
-import { formatBaht, formatMobile } from '../format.ts';
-import { networkName } from '../line/messages/brand.ts';
+import { formatBaht } from '../format.ts';
 import { textMessage } from '../line/messages/text.ts';
 import { decodePostback } from '../line/postback.ts';
 import type { Slot } from '../chat/types.ts';
@@ -64,10 +63,5 @@ async function whyNotConfirmed(ctx: EventContext, orderId: string, token: string
   if (!order || order.confirmToken !== token || order.chatId !== ctx.chatId) return ctx.t('order.notFound');
   if (order.status === 'expired') return ctx.t(order.detail === 'superseded' ? 'order.superseded' : 'order.expired');
   if (order.status === 'draft') return ctx.t('order.expired');
-  return ctx.t('order.alreadyHandled', {
-    ref: order.ref,
-    number: formatMobile(order.number),
-    amount: formatBaht(order.amountSatang),
-    network: networkName(order.network),
-  });
+  return ctx.t('order.alreadyHandled', { ref: order.ref, state: ctx.t(`status.state.${order.status}`) });
 }

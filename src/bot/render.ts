@@ -2,7 +2,6 @@
  * Turns the conversation's decision into LINE messages: one text per note, then the question
  * (with its quick replies) or the confirm card. At most 5 messages, as LINE allows.
  */
-import type { messagingApi } from '@line/bot-sdk';
 import type { Next, Note } from '../chat/types.ts';
 import { formatBaht, formatMobile } from '../format.ts';
 import type { T } from '../i18n.ts';

@@ -5,7 +5,7 @@
  */
 import { isNull, sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
-import type { Db } from '../db/client.ts';
+import type { Db, DbOrTx } from '../db/client.ts';
 import { findOrder, scheduleOrderCheck, transitionOrder } from '../db/queries/orders.ts';
 import { orders, type OrderRow, type OrderStatus } from '../db/schema.ts';
 import { formatBaht, formatMobile } from '../format.ts';
@@ -54,46 +54,57 @@ const after = (ms: number) => sql`now() + make_interval(secs => ${ms / 1000})`;
 export function createOrderService(deps: OrderDeps) {
   const { db, provider, logger, metrics } = deps;
 
-  async function fail(order: OrderRow, from: OrderStatus[], reason: FailureReason, detail?: string): Promise<OrderRow | undefined> {
-    const failed = await transitionOrder(db, {
-      id: order.id,
-      from,
-      to: reason === 'cancelled' ? 'cancelled' : 'failed',
-      reason,
-      set: { detail: detail ?? reason },
+  /**
+   * Moves an order and queues the news about it in one transaction: a crash between the two
+   * would otherwise leave a final order whose customer is never told.
+   */
+  async function moveAndAnnounce(
+    move: Parameters<typeof transitionOrder>[1],
+    announce: (tx: DbOrTx, order: OrderRow) => Promise<unknown>,
+  ): Promise<OrderRow | undefined> {
+    const moved = await db.transaction(async (tx) => {
+      const row = await transitionOrder(tx, move);
+      if (row) await announce(tx, row);
+      return row;
     });
-    if (failed) {
-      metrics.orderFinal.inc({ status: failed.status });
-      await notifyResult(db, failed, { kind: 'failed', reason, detail });
+    if (moved) {
+      metrics.orderFinal.inc({ status: moved.status });
       deps.kickOutbox();
     }
-    return failed;
+    return moved;
+  }
+
+  async function fail(order: OrderRow, from: OrderStatus[], reason: FailureReason, detail?: string): Promise<OrderRow | undefined> {
+    return moveAndAnnounce(
+      { id: order.id, from, to: reason === 'cancelled' ? 'cancelled' : 'failed', reason, set: { detail: detail ?? reason } },
+      (tx, failed) => notifyResult(tx, failed, { kind: 'failed', reason, detail }),
+    );
   }
 
   async function markUnknown(order: OrderRow, from: OrderStatus[], why: string): Promise<OrderRow | undefined> {
-    const unknown = await transitionOrder(db, {
-      id: order.id,
-      from,
-      to: 'unknown',
-      reason: why,
-      // Keep asking the provider now and then when we know its ORDERID.
-      set: { detail: why, nextCheckAt: order.providerOrderId ? after(60 * 60_000) : null },
-    });
-    if (!unknown) return undefined;
-    metrics.orderFinal.inc({ status: 'unknown' });
-    await notifyResult(db, unknown, { kind: 'unknown' });
-    await raiseAlert(
-      db,
+    return moveAndAnnounce(
       {
-        dedupeKey: `order:${unknown.id}:unknown`,
-        kind: 'order_unknown',
-        payload: { orderId: unknown.id, ref: unknown.ref, why },
-        messages: [deps.unknownOrderMessage?.(unknown, why) ?? ownerUnknownMessage(unknown, why)],
+        id: order.id,
+        from,
+        to: 'unknown',
+        reason: why,
+        // Keep asking the provider now and then when we know its ORDERID.
+        set: { detail: why, nextCheckAt: order.providerOrderId ? after(60 * 60_000) : null },
       },
-      deps.config.owner.groupIds,
+      async (tx, unknown) => {
+        await notifyResult(tx, unknown, { kind: 'unknown' });
+        await raiseAlert(
+          tx,
+          {
+            dedupeKey: `order:${unknown.id}:unknown`,
+            kind: 'order_unknown',
+            payload: { orderId: unknown.id, ref: unknown.ref, why },
+            messages: [deps.unknownOrderMessage?.(unknown, why) ?? ownerUnknownMessage(unknown, why)],
+          },
+          deps.config.owner.groupIds,
+        );
+      },
     );
-    deps.kickOutbox();
-    return unknown;
   }
 
   /** confirmed → submitting → refill → pending | failed | unknown. */
@@ -160,33 +171,25 @@ export function createOrderService(deps: OrderDeps) {
   async function applyUpdate(order: OrderRow, update: UpdateResult): Promise<OrderRow> {
     const money = { chargedSatang: update.chargedSatang, balanceAfterSatang: update.balanceSatang };
     if (update.state === 'success') {
-      const done = await transitionOrder(db, {
-        id: order.id,
-        from: ['pending', 'unknown', 'cancel_requested'],
-        to: 'success',
-        reason: 'provider reports success',
-        set: { ...money, nextCheckAt: null },
-      });
-      if (!done) return (await findOrder(db, order.id)) ?? order;
-      metrics.orderFinal.inc({ status: 'success' });
-      await notifyResult(db, done, { kind: 'success' });
-      deps.kickOutbox();
-      return done;
+      const done = await moveAndAnnounce(
+        {
+          id: order.id,
+          from: ['pending', 'unknown', 'cancel_requested'],
+          to: 'success',
+          reason: 'provider reports success',
+          set: { ...money, nextCheckAt: null },
+        },
+        (tx, row) => notifyResult(tx, row, { kind: 'success' }),
+      );
+      return done ?? (await findOrder(db, order.id)) ?? order;
     }
     if (update.state === 'failed') {
       // A success the provider later reverses is real news: tell the customer and the owners.
       if (order.status === 'success') {
-        const reversed = await transitionOrder(db, {
-          id: order.id,
-          from: ['success'],
-          to: 'cancelled',
-          reason: 'provider reversed the refill',
-          set: { ...money, detail: 'reversed' },
-        });
-        if (reversed) {
-          await notifyResult(db, reversed, { kind: 'reversed', reason: 'reversed' });
-          deps.kickOutbox();
-        }
+        const reversed = await moveAndAnnounce(
+          { id: order.id, from: ['success'], to: 'cancelled', reason: 'provider reversed the refill', set: { ...money, detail: 'reversed' } },
+          (tx, row) => notifyResult(tx, row, { kind: 'reversed', reason: 'reversed' }),
+        );
         return reversed ?? order;
       }
       const reason: FailureReason = order.status === 'cancel_requested' ? 'cancelled' : 'providerFailed';
