@@ -115,7 +115,11 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     logger,
     metrics,
     kickOutbox,
-    orders: { submitConfirmed: orders.submitConfirmed, requestCancel: (o: { userId: string }) => requestCancel(orderDeps, o) },
+    orders: {
+      submitConfirmed: orders.submitConfirmed,
+      answeredByReply: orders.answeredByReply,
+      requestCancel: (o: { userId: string }) => requestCancel(orderDeps, o),
+    },
     groups: owner.groups,
   };
   const intake = createIntake({ db: database.db, logger, metrics, handle: (event) => dispatchEvent(botDeps, event) });

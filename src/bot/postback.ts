@@ -54,7 +54,8 @@ async function confirm(ctx: EventContext, orderId: string, token: string): Promi
   // The refill can take a few seconds; show the customer we are on it.
   line.showLoading(ctx.chatId, 20).catch((error: unknown) => ctx.logger.debug({ err: error }, 'loading animation failed'));
   const outcome = await orders.submitConfirmed(confirmed);
-  return ctx.respond(renderSubmitOutcome(ctx.t, outcome));
+  await ctx.respond(renderSubmitOutcome(ctx.t, outcome));
+  if (outcome.kind === 'failed' || outcome.kind === 'unknown') await orders.answeredByReply(outcome.order);
 }
 
 /** A confirm that changed nothing: tell the customer which card counts, kindly. */

@@ -148,7 +148,8 @@ export const outbox = pgTable(
     to: text().notNull(),
     messages: jsonb().notNull(),
     retryKey: uuid().notNull().defaultRandom(),
-    status: text({ enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+    /** `replied`: withdrawn because the customer got the same news by reply. */
+    status: text({ enum: ['pending', 'sent', 'failed', 'replied'] }).notNull().default('pending'),
     attempts: integer().notNull().default(0),
     nextAttemptAt: now(),
     lastError: text(),

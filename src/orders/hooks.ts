@@ -22,5 +22,7 @@ export interface CancelOutcome {
 
 export interface OrderHooks {
   submitConfirmed(order: OrderRow): Promise<SubmitOutcome>;
+  /** The outcome reached the customer by reply; held fallback pushes are withdrawn. */
+  answeredByReply(order: OrderRow): Promise<void>;
   requestCancel(options: { userId: string }): Promise<CancelOutcome>;
 }

@@ -19,7 +19,7 @@ export type FailureReason = 'rejected' | 'unreachable' | 'providerFailed' | 'can
 export async function notifyResult(
   db: DbOrTx,
   order: OrderRow,
-  result: { kind: ResultKind; reason?: FailureReason; detail?: string | null },
+  result: { kind: ResultKind; reason?: FailureReason; detail?: string | null; holdMs?: number },
 ): Promise<void> {
   const t = translator(toLanguage(order.language));
   const card = {
@@ -41,7 +41,11 @@ export async function notifyResult(
             reason: failureText(t, result.reason ?? 'providerFailed', result.detail),
             retryText: retryText(t, order),
           });
-  await enqueueMessage(db, { dedupeKey: `order:${order.id}:${result.kind}`, to: order.chatId, messages: [message] });
+  await enqueueMessage(db, { dedupeKey: resultKey(order, result.kind), to: order.chatId, messages: [message], holdMs: result.holdMs });
+}
+
+export function resultKey(order: { id: string }, kind: ResultKind): string {
+  return `order:${order.id}:${kind}`;
 }
 
 export function failureText(t: ReturnType<typeof translator>, reason: FailureReason, detail?: string | null): string {

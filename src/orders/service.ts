@@ -7,6 +7,7 @@ import { isNull, sql } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db, DbOrTx } from '../db/client.ts';
 import { findOrder, scheduleOrderCheck, transitionOrder } from '../db/queries/orders.ts';
+import { withdrawMessages } from '../db/queries/outbox.ts';
 import { orders, type OrderRow, type OrderStatus } from '../db/schema.ts';
 import { formatBaht, formatMobile } from '../format.ts';
 import { translator } from '../i18n.ts';
@@ -20,7 +21,7 @@ import { ProviderAmbiguous, ProviderRejected, ProviderUnreachable } from '../pro
 import type { ProviderClient, UpdateResult } from '../provider/client.ts';
 import { raiseAlert } from './alerts.ts';
 import type { SubmitOutcome } from './hooks.ts';
-import { notifyResult, type FailureReason } from './notify.ts';
+import { notifyResult, resultKey, type FailureReason } from './notify.ts';
 
 export interface OrderDeps {
   db: Db;
@@ -36,6 +37,8 @@ export interface OrderDeps {
 
 /** Results appear 10 s after a refill at the earliest (DESIGN §4). */
 export const FIRST_CHECK_MS = 10_000;
+/** A submit's outcome goes to the customer by reply; its push is held this long as a fallback. */
+const REPLY_WINDOW_MS = 60_000;
 /**
  * A `submitting` order older than the provider timeout plus this margin has no live sender:
  * the instance that sent it died mid-call.
@@ -74,14 +77,21 @@ export function createOrderService(deps: OrderDeps) {
     return moved;
   }
 
-  async function fail(order: OrderRow, from: OrderStatus[], reason: FailureReason, detail?: string): Promise<OrderRow | undefined> {
+  /** `holdMs`: the customer is about to hear it by reply; the push waits as a fallback only. */
+  async function fail(
+    order: OrderRow,
+    from: OrderStatus[],
+    reason: FailureReason,
+    detail?: string,
+    holdMs?: number,
+  ): Promise<OrderRow | undefined> {
     return moveAndAnnounce(
       { id: order.id, from, to: reason === 'cancelled' ? 'cancelled' : 'failed', reason, set: { detail: detail ?? reason } },
-      (tx, failed) => notifyResult(tx, failed, { kind: 'failed', reason, detail }),
+      (tx, failed) => notifyResult(tx, failed, { kind: 'failed', reason, detail, holdMs }),
     );
   }
 
-  async function markUnknown(order: OrderRow, from: OrderStatus[], why: string): Promise<OrderRow | undefined> {
+  async function markUnknown(order: OrderRow, from: OrderStatus[], why: string, holdMs?: number): Promise<OrderRow | undefined> {
     return moveAndAnnounce(
       {
         id: order.id,
@@ -92,7 +102,7 @@ export function createOrderService(deps: OrderDeps) {
         set: { detail: why, nextCheckAt: order.providerOrderId ? after(60 * 60_000) : null },
       },
       async (tx, unknown) => {
-        await notifyResult(tx, unknown, { kind: 'unknown' });
+        await notifyResult(tx, unknown, { kind: 'unknown', holdMs });
         await raiseAlert(
           tx,
           {
@@ -127,21 +137,21 @@ export function createOrderService(deps: OrderDeps) {
     } catch (error) {
       if (error instanceof ProviderRejected) {
         metrics.refills.inc({ outcome: 'rejected' });
-        const failed = await fail(sending, ['submitting'], 'rejected', error.detail);
+        const failed = await fail(sending, ['submitting'], 'rejected', error.detail, REPLY_WINDOW_MS);
         return { kind: 'failed', order: failed ?? sending, reason: 'rejected', detail: error.detail };
       }
       if (error instanceof ProviderUnreachable) {
         // The request never left: nothing happened, and the customer may simply try again.
         metrics.refills.inc({ outcome: 'unreachable' });
         logger.warn({ err: error, ref: sending.ref }, 'provider unreachable; refill not sent');
-        const failed = await fail(sending, ['submitting'], 'unreachable');
+        const failed = await fail(sending, ['submitting'], 'unreachable', undefined, REPLY_WINDOW_MS);
         return { kind: 'failed', order: failed ?? sending, reason: 'unreachable' };
       }
       // Ambiguous, or anything unexpected after the request may have left: we cannot know.
       metrics.refills.inc({ outcome: 'ambiguous' });
       logger.error({ err: error, ref: sending.ref }, 'refill outcome unknown');
       const why = error instanceof ProviderAmbiguous ? `provider reply unusable (${error.reason})` : 'unexpected error while sending';
-      const unknown = await markUnknown(sending, ['submitting'], why);
+      const unknown = await markUnknown(sending, ['submitting'], why, REPLY_WINDOW_MS);
       return { kind: 'unknown', order: unknown ?? sending };
     }
 
@@ -221,7 +231,12 @@ export function createOrderService(deps: OrderDeps) {
     await scheduleOrderCheck(db, { id: order.id, status: order.status, delayMs: nextCheckDelayMs(order.checkAttempts + 1) });
   }
 
-  return { submitConfirmed, applyUpdate, checkPending, markUnknown, fail };
+  /** The customer read the submit's outcome in a reply: drop the held fallback pushes. */
+  async function answeredByReply(order: OrderRow): Promise<void> {
+    await withdrawMessages(db, [resultKey(order, 'failed'), resultKey(order, 'unknown')]);
+  }
+
+  return { submitConfirmed, applyUpdate, checkPending, markUnknown, fail, answeredByReply };
 }
 
 export type OrderService = ReturnType<typeof createOrderService>;

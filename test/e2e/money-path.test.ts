@@ -79,6 +79,10 @@ describe.each(drivers())('money path on %s', (driver) => {
     expect(textOf(reply)).toContain('ไม่มีการตัดเงิน');
     expect(JSON.stringify(reply)).toContain('เติม 50 081-234-5678');
     expect((await orderOf(u)).status).toBe('failed');
+    // Told once, by the free reply: the fallback push was withdrawn.
+    const [held] = await h.db.select().from(outbox).where(eq(outbox.to, u));
+    expect(held!.status).toBe('replied');
+    expect(h.delivered(u).filter((m) => m.via === 'push')).toHaveLength(0);
   });
 
   it('a provider that hangs leaves the order unknown, tells the customer honestly, never resends', async () => {

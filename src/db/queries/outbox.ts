@@ -6,14 +6,22 @@ import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { outbox, type OutboxRow } from '../schema.ts';
 
-/** Queues a message; a second enqueue with the same key is ignored. True if it was new. */
+/**
+ * Queues a message; a second enqueue with the same key is ignored. True if it was new.
+ * `holdMs` delays delivery, so a reply can still make the push unnecessary (`withdrawMessages`).
+ */
 export async function enqueueMessage(
   db: DbOrTx,
-  options: { dedupeKey: string; to: string; messages: unknown[] },
+  options: { dedupeKey: string; to: string; messages: unknown[]; holdMs?: number },
 ): Promise<boolean> {
   const rows = await db
     .insert(outbox)
-    .values({ dedupeKey: options.dedupeKey, to: options.to, messages: options.messages })
+    .values({
+      dedupeKey: options.dedupeKey,
+      to: options.to,
+      messages: options.messages,
+      ...(options.holdMs ? { nextAttemptAt: sql`now() + make_interval(secs => ${options.holdMs / 1000})` } : {}),
+    })
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .returning({ id: outbox.id });
   return rows.length > 0;
@@ -59,4 +67,12 @@ export async function markMessageFailed(db: DbOrTx, options: { id: number; error
 export async function findMessage(db: DbOrTx, dedupeKey: string): Promise<OutboxRow | undefined> {
   const [row] = await db.select().from(outbox).where(eq(outbox.dedupeKey, dedupeKey));
   return row;
+}
+
+/** The customer already got this news by reply: the held push must not go out too. */
+export async function withdrawMessages(db: DbOrTx, dedupeKeys: string[]): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ status: 'replied', sentAt: sql`now()` })
+    .where(and(inArray(outbox.dedupeKey, dedupeKeys), eq(outbox.status, 'pending')));
 }
