@@ -129,6 +129,8 @@ CREATE INDEX "order_transitions_order" ON "order_transitions" USING btree ("orde
 CREATE INDEX "orders_due" ON "orders" USING btree ("status","next_check_at");--> statement-breakpoint
 CREATE INDEX "orders_user_created" ON "orders" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "orders_chat_status" ON "orders" USING btree ("chat_id","status");--> statement-breakpoint
+CREATE INDEX "orders_balance_reported" ON "orders" USING btree ("finalized_at") WHERE "orders"."balance_after_satang" is not null;--> statement-breakpoint
+CREATE INDEX "orders_confirmed_at" ON "orders" USING btree ("confirmed_at");--> statement-breakpoint
 CREATE INDEX "outbox_due" ON "outbox" USING btree ("next_attempt_at") WHERE "outbox"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "provider_snapshots_latest" ON "provider_snapshots" USING btree ("kind","taken_at");--> statement-breakpoint
 CREATE INDEX "register_attempts_group" ON "register_attempts" USING btree ("group_id","at");--> statement-breakpoint

@@ -212,6 +212,9 @@ export interface Config {
   draftTtlMs: number;
 }
 
+/** The group the /dev emulator's owners' view speaks in. */
+export const DEMO_OWNER_GROUP_ID = 'Cdemo-owners';
+
 /** Fixed, public values for demo mode: nothing here protects anything real. */
 export const DEMO_CREDENTIALS = {
   channelSecret: 'demo-channel-secret',
@@ -284,7 +287,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     allowedAmounts,
     commonAmounts: parseAmountList('COMMON_AMOUNTS', e.COMMON_AMOUNTS, DEFAULT_COMMON_AMOUNTS),
     owner: {
-      groupIds: (e.OWNER_GROUP_IDS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+      // The demo's owners' group (the /dev page's group view) is registered from the start.
+      groupIds: (e.OWNER_GROUP_IDS ?? (demo ? DEMO_OWNER_GROUP_ID : '')).split(',').map((s) => s.trim()).filter(Boolean),
       registerCode: e.OWNER_REGISTER_CODE,
       balanceAlertSatang: alertBaht * 100,
       balanceCriticalSatang: criticalBaht * 100,

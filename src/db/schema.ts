@@ -114,6 +114,10 @@ export const orders = pgTable(
     index('orders_due').on(t.status, t.nextCheckAt),
     index('orders_user_created').on(t.userId, t.createdAt),
     index('orders_chat_status').on(t.chatId, t.status),
+    // The balance monitor reads the newest balance an order result reported.
+    index('orders_balance_reported').on(t.finalizedAt).where(sql`${t.balanceAfterSatang} is not null`),
+    // Owners' summaries and per-customer limits count orders by when they were confirmed.
+    index('orders_confirmed_at').on(t.confirmedAt),
   ],
 );
 export type OrderRow = typeof orders.$inferSelect;

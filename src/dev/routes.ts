@@ -33,7 +33,10 @@ import type { DeliveredEvent, LineStandin } from '../line/standin/index.ts';
 import { applyControl, ControlError } from '../provider/simulator/control.ts';
 import type { Simulator } from '../provider/simulator/index.ts';
 
-export const DEMO_GROUP_ID = 'Cdemo-owners';
+import { DEMO_OWNER_GROUP_ID } from '../config.ts';
+
+/** The demo owners' group: registered from the start in demo mode (config). */
+export const DEMO_GROUP_ID = DEMO_OWNER_GROUP_ID;
 export const DEMO_GROUP_NAME = 'เจ้าของร้าน (เดโม)';
 /** The bot's own user id as `destination` in webhook bodies. */
 const DEMO_BOT_ID = 'U0123456789abcdef0123456789abcdef';

@@ -10,7 +10,7 @@ import { crc32, encodePng, richMenuImage } from '../../src/line/richmenu/image.t
 import { LABEL_MASKS } from '../../src/line/richmenu/labels.ts';
 import { RICH_MENU_BUTTONS } from '../../src/line/richmenu/layout.ts';
 import { createLineStandin } from '../../src/line/standin/index.ts';
-import { runSetupLine } from '../../scripts/setup-line.ts';
+import { runSetupLine } from '../../src/setup-line.ts';
 
 const REAL_ENV = {
   LINE_CHANNEL_SECRET: 'secret-123456',

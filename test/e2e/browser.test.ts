@@ -1,8 +1,9 @@
 /**
  * The demo, end to end in a real browser: Debian's Chromium (installed by .ci/run) opens the
  * LINE chat emulator of a bot running in demo mode, tops up 50 baht on AIS by typing and
- * tapping ยืนยัน, and waits for the pushed success card. The screenshot it leaves in
- * docs/demo-chat.png is the one the README shows.
+ * tapping ยืนยัน, and waits for the pushed success card. With UPDATE_SCREENSHOTS=1 it saves
+ * the screenshot the README shows (test/e2e/screenshots/demo-chat.png); otherwise it writes
+ * to a temporary file, so a test run leaves the work tree clean.
  *
  * Skipped when /usr/bin/chromium is absent. Run alone with
  *   npx vitest run test/e2e/browser.test.ts
@@ -19,7 +20,9 @@ import { startBot, type RunningBot } from '../../src/start.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-const SCREENSHOT = fileURLToPath(new URL('../../docs/demo-chat.png', import.meta.url));
+const SCREENSHOT = process.env.UPDATE_SCREENSHOTS
+  ? fileURLToPath(new URL('./screenshots/demo-chat.png', import.meta.url))
+  : join(tmpdir(), `demo-chat-${process.pid}.png`);
 
 describe('demo chat in Chromium', () => {
   let bot: RunningBot;

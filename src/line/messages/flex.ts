@@ -15,8 +15,9 @@ export function row(labelText: string, value: string, valueStyle: Partial<FlexTe
     layout: 'horizontal',
     spacing: 'md',
     contents: [
-      { type: 'text', text: labelText, size: 'sm', color: MUTED, flex: 2 },
-      { type: 'text', text: value, size: 'sm', color: '#111111', flex: 4, align: 'end', wrap: true, ...valueStyle },
+      // Thai labels run long ("รหัสผู้ให้บริการ"): wrap them rather than let LINE cut them off.
+      { type: 'text', text: labelText, size: 'sm', color: MUTED, flex: 3, wrap: true },
+      { type: 'text', text: value, size: 'sm', color: '#111111', flex: 5, align: 'end', wrap: true, ...valueStyle },
     ],
   };
 }

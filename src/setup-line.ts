@@ -7,9 +7,9 @@
  * Refuses in demo mode: there is no LINE channel to set up, and /dev needs none.
  */
 import { pathToFileURL } from 'node:url';
-import { ConfigError, loadConfig, readEnv } from '../src/config.ts';
-import { createLineClient, type LineClient } from '../src/line/client.ts';
-import { installRichMenu } from '../src/line/richmenu/index.ts';
+import { ConfigError, loadConfig, readEnv } from './config.ts';
+import { createLineClient, type LineClient } from './line/client.ts';
+import { installRichMenu } from './line/richmenu/index.ts';
 
 export interface SetupIo {
   out: (line: string) => void;
