@@ -1,0 +1,161 @@
+/**
+ * The conversation as tables of real messages: each row is a chat, one customer message at
+ * a time, and what the bot decides to ask or do after the last one.
+ */
+import { describe, expect, it } from 'vitest';
+import { decide } from '../../src/chat/decide.ts';
+import type { ChatContext, ChatInput, ChatState, Decision } from '../../src/chat/types.ts';
+import { NETWORKS, type Network } from '../../src/networks.ts';
+import { parse } from '../../src/nlu/index.ts';
+
+const AMOUNTS = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 150, 200, 300, 500, 800, 1000];
+
+function context(overrides: Partial<ChatContext> & { closed?: Network[] } = {}): ChatContext {
+  return {
+    allowedAmounts: () => AMOUNTS,
+    commonAmounts: [20, 50, 100, 200, 300, 500],
+    isOpen: (n) => !(overrides.closed ?? []).includes(n),
+    recentNumbers: [],
+    ...overrides,
+  };
+}
+
+function chat(messages: (string | ChatInput)[], ctx = context()): Decision {
+  let state: ChatState | undefined;
+  let decision: Decision | undefined;
+  for (const m of messages) {
+    const input: ChatInput = typeof m === 'string' ? { kind: 'text', understanding: parse(m) } : m;
+    decision = decide(state, input, ctx);
+    state = decision.state;
+  }
+  return decision!;
+}
+
+describe('slot filling', () => {
+  it.each([
+    [['เติม 50 0812345678 ais'], { number: '0812345678', network: 'AIS', amount: 50 }],
+    [['เติมเงิน', 'ทรู', '0891234567', '100'], { number: '0891234567', network: 'TRUE', amount: 100 }],
+    [['0812345678', 'ดีแทค', 'ห้าสิบบาท'], { number: '0812345678', network: 'DTAC', amount: 50 }],
+    [['ais 100', '081-234-5678'], { number: '0812345678', network: 'AIS', amount: 100 }],
+    [['เติมเงินค่ะ', 'เพนกวิน 0612345678', 'ร้อยนึง'], { number: '0612345678', network: 'PENGUIN', amount: 100 }],
+    [['เติม ๕๐ บาท เบอร์ ๐๘๑๒๓๔๕๖๗๘', 'เอไอเอส'], { number: '0812345678', network: 'AIS', amount: 50 }],
+  ])('%j → confirm card', (messages, slots) => {
+    const decision = chat(messages);
+    expect(decision.next).toEqual({ kind: 'confirm', slots });
+  });
+
+  it.each([
+    [['เติมเงิน'], 'askNetwork'],
+    [['เติม 0812345678'], 'askNetwork'],
+    [['ทรู'], 'askNumber'],
+    [['เติม 50 ทรู'], 'askNumber'],
+    [['ทรู 0812345678'], 'askAmount'],
+    [['เติม 0812345678', 'ais'], 'askAmount'],
+  ])('%j → asks %s', (messages, kind) => {
+    expect(chat(messages).next?.kind).toBe(kind);
+  });
+
+  it('offers the network\'s common amounts and only open networks', () => {
+    const ctx = context({ closed: ['TOT'] });
+    const ask = chat(['เติมเงิน'], ctx).next;
+    expect(ask).toEqual({ kind: 'askNetwork', networks: NETWORKS.filter((n) => n !== 'TOT') });
+    const amounts = chat(['ทรู 0812345678'], ctx).next;
+    expect(amounts).toEqual({ kind: 'askAmount', network: 'TRUE', amounts: [20, 50, 100, 200, 300, 500] });
+  });
+
+  it('offers recently used numbers', () => {
+    const ask = chat(['ทรู'], context({ recentNumbers: ['0812345678', '0899999999'] })).next;
+    expect(ask).toEqual({ kind: 'askNumber', recent: ['0812345678', '0899999999'] });
+  });
+});
+
+describe('corrections', () => {
+  it.each([
+    [['เติม 50 0812345678 dtac', 'ไม่ใช่ ทรู'], { number: '0812345678', network: 'TRUE', amount: 50 }],
+    [['เติม 50 0812345678 ais', '0899999999'], { number: '0899999999', network: 'AIS', amount: 50 }],
+    [['เติม 50 0812345678 ais', 'เปลี่ยนเป็น 100 บาท'], { number: '0812345678', network: 'AIS', amount: 100 }],
+  ])('%j → new card with %j', (messages, slots) => {
+    const decision = chat(messages);
+    expect(decision.next).toEqual({ kind: 'confirm', slots });
+    expect(decision.dropDraft).toBe(true);
+  });
+
+  it('edit, then change the number', () => {
+    const decision = chat(['เติม 50 0812345678 ais', { kind: 'edit' }, { kind: 'change', slot: 'number' }]);
+    expect(decision.next?.kind).toBe('askNumber');
+    expect(decision.state?.slots).toEqual({ network: 'AIS', amount: 50 });
+  });
+});
+
+describe('validation with a way forward', () => {
+  it('a landline is explained and the number asked again', () => {
+    const decision = chat(['เติม 50 ทรู 021234567']);
+    expect(decision.notes).toEqual([{ kind: 'invalidNumber' }]);
+    expect(decision.next?.kind).toBe('askNumber');
+  });
+
+  it('an amount the network does not sell is explained with its range', () => {
+    const decision = chat(['เติม 7 บาท 0812345678 ais']);
+    expect(decision.notes).toEqual([{ kind: 'amountNotAllowed', amount: 7, network: 'AIS', min: 10, max: 1000 }]);
+    expect(decision.next?.kind).toBe('askAmount');
+  });
+
+  it('a closed network is refused kindly and another asked for', () => {
+    const decision = chat(['เติม 50 0812345678 tot'], context({ closed: ['TOT'] }));
+    expect(decision.notes).toEqual([{ kind: 'networkClosed', network: 'TOT' }]);
+    expect(decision.next?.kind).toBe('askNetwork');
+  });
+
+  it('two numbers in one message: asks for one', () => {
+    const decision = chat(['เติม 50 ais 0812345678 0899999999']);
+    expect(decision.notes).toEqual([{ kind: 'ambiguousNumber' }]);
+  });
+
+  it('re-validates the amount when the network changes', () => {
+    const ctx = context({ allowedAmounts: (n) => (n === 'PENGUIN' ? [50, 100] : AMOUNTS) });
+    const decision = chat(['เติม 20 0812345678 ais', 'ไม่ใช่ เพนกวิน'], ctx);
+    expect(decision.notes[0]).toMatchObject({ kind: 'amountNotAllowed', amount: 20, network: 'PENGUIN' });
+  });
+});
+
+describe('colloquial amounts (ร้อยห้า)', () => {
+  it('settles on the one reading the network sells', () => {
+    expect(chat(['ทรู 0812345678 ร้อยห้า']).next).toEqual({
+      kind: 'confirm',
+      slots: { number: '0812345678', network: 'TRUE', amount: 150 },
+    });
+  });
+
+  it('asks when both readings are sold', () => {
+    const ctx = context({ allowedAmounts: () => [100, 105, 150] });
+    expect(chat(['ทรู 0812345678 ร้อยห้า'], ctx).next).toEqual({ kind: 'chooseAmount', candidates: [105, 150] });
+  });
+
+  it('waits for the network before settling', () => {
+    const decision = chat(['เติม ร้อยห้า 0812345678', 'ais']);
+    expect(decision.next).toEqual({ kind: 'confirm', slots: { number: '0812345678', network: 'AIS', amount: 150 } });
+  });
+});
+
+describe('other intents', () => {
+  it.each([
+    ['เช็คสถานะ', 'status'],
+    ['เติมเข้ายังคะ', 'status'],
+    ['เช็คยอด', 'balance'],
+    ['วิธีใช้', 'help'],
+    ['ยกเลิก', 'cancelLatestOrder'],
+  ])('%s → %s', (text, kind) => expect(chat([text]).next?.kind).toBe(kind));
+
+  it('cancel in the middle forgets everything', () => {
+    const decision = chat(['เติม 50 ทรู', 'ไม่เอาแล้ว']);
+    expect(decision.state).toBeUndefined();
+    expect(decision.notes).toEqual([{ kind: 'cancelled' }]);
+  });
+
+  it('a greeting gets a greeting; gibberish mid-order repeats the question', () => {
+    expect(chat(['สวัสดีค่ะ']).next).toEqual({ kind: 'help', greeting: true });
+    const decision = chat(['เติม 50 ทรู', 'อิอิ']);
+    expect(decision.notes).toEqual([{ kind: 'notUnderstood' }]);
+    expect(decision.next?.kind).toBe('askNumber');
+  });
+});
