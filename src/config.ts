@@ -292,8 +292,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       registerCode: e.OWNER_REGISTER_CODE,
       balanceAlertSatang: alertBaht * 100,
       balanceCriticalSatang: criticalBaht * 100,
-      balanceCheckIntervalMs: e.BALANCE_CHECK_INTERVAL_SECONDS * 1000,
-      networkCheckIntervalMs: e.NETWORK_CHECK_INTERVAL_SECONDS * 1000,
+      // In the demo, the panel's balance and network switches should show in the group quickly.
+      balanceCheckIntervalMs: (demo && !env.BALANCE_CHECK_INTERVAL_SECONDS ? 10 : e.BALANCE_CHECK_INTERVAL_SECONDS) * 1000,
+      networkCheckIntervalMs: (demo && !env.NETWORK_CHECK_INTERVAL_SECONDS ? 10 : e.NETWORK_CHECK_INTERVAL_SECONDS) * 1000,
       dailySummaryTime: parseDailySummaryTime(e.DAILY_SUMMARY_TIME),
     },
     paymentMode: e.PAYMENT_MODE,
