@@ -160,7 +160,8 @@ describe.each(drivers())('crash recovery on %s', (driver) => {
     await bot.kill();
     line.reset();
     await bot.start();
-    const messages = await waitForMessages(line, u, (m) => m.some((x) => x.via === 'push'), 20_000);
+    // The row keeps its backoff across the restart (a few seconds after a few failures).
+    const messages = await waitForMessages(line, u, (m) => m.some((x) => x.via === 'push'), 45_000);
     expect(messages.filter((x) => x.via === 'push')).toHaveLength(1);
-  }, 60_000);
+  }, 90_000);
 });

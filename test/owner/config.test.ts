@@ -5,7 +5,12 @@ const owner = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'test', ..
 
 describe('owner settings', () => {
   it('defaults: summary at 21:00, balance every 5 minutes, networks every minute', () => {
-    expect(owner({})).toMatchObject({ dailySummaryTime: '21:00', balanceCheckIntervalMs: 300_000, networkCheckIntervalMs: 60_000 });
+    const configured = { LINE_CHANNEL_SECRET: 's', LINE_CHANNEL_ACCESS_TOKEN: 't', TOPUP_API_URL: 'https://p.example/v2.php', TOPUP_USERNAME: 'u', TOPUP_PASSWORD: 'p', TOPUP_CALLBACK_SECRET: 'c' };
+    expect(owner(configured)).toMatchObject({ dailySummaryTime: '21:00', balanceCheckIntervalMs: 300_000, networkCheckIntervalMs: 60_000 });
+  });
+
+  it('the demo checks every 10 seconds, so the panel\'s switches show up quickly', () => {
+    expect(owner({})).toMatchObject({ balanceCheckIntervalMs: 10_000, networkCheckIntervalMs: 10_000, groupIds: ['Cdemo-owners'] });
   });
 
   it('reads DAILY_SUMMARY_TIME as HH:MM or off', () => {
