@@ -139,13 +139,19 @@ const schema = z.object({
     .trim()
     .optional()
     .transform((v, ctx) => {
-      const mode = v === undefined || v === '' ? 'open' : v.toLowerCase();
+      if (v === undefined || v === '') return undefined;
+      const mode = v.toLowerCase();
       if (!(PAYMENT_MODES as readonly string[]).includes(mode)) {
         ctx.addIssue({ code: 'custom', message: `must be one of ${PAYMENT_MODES.join(', ')}, got "${v}"` });
         return z.NEVER;
       }
       return mode as PaymentMode;
     }),
+  PROMPTPAY_ID: optionalString,
+  PUBLIC_URL: urlString,
+  TRUSTED_USER_IDS: optionalString,
+  DEPOSIT_MIN_BAHT: intFrom(20, 1),
+  DEPOSIT_MAX_BAHT: intFrom(10_000, 1),
   ALLOWED_AMOUNTS: optionalString,
   COMMON_AMOUNTS: optionalString,
   LIMIT_ORDERS_PER_MINUTE: intFrom(3, 1),
@@ -205,7 +211,26 @@ export interface Config {
     /** `HH:MM` in Asia/Bangkok; undefined = no daily summary (`DAILY_SUMMARY_TIME=off`). */
     dailySummaryTime?: string;
   };
+  /**
+   * `open`: anyone may order (payment outside the bot). `wallet`: customers pay from prepaid
+   * credit. `trusted`: only allow-listed LINE users may order. Default: `wallet`, except in demo
+   * mode (`open`, so the demo works without a deposit).
+   */
   paymentMode: PaymentMode;
+  payments: {
+    /** Normalised digits: a 10-digit phone (0XXXXXXXXX) or a 13-digit national / tax id. */
+    promptPayId?: string;
+    /**
+     * Where customers and LINE reach the bot (origin, optionally with a path prefix, no trailing
+     * slash); deposit QR images and slip images are served under it. Unset outside production:
+     * the bot's own local address is used.
+     */
+    publicUrl?: string;
+    /** LINE user ids allowed to order in trusted mode (owners can add more by command). */
+    trustedUserIds: string[];
+    depositMinSatang: number;
+    depositMaxSatang: number;
+  };
   /** Per customer, against abuse and fat fingers. */
   limits: { ordersPerMinute: number; ordersPerDay: number; bahtPerDay: number };
   conversationTtlMs: number;
@@ -244,6 +269,28 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     if (missing) {
       throw new ConfigError(missing, 'is required once any LINE or provider credential is set (unset them all for demo mode)');
     }
+  }
+
+  const paymentMode: PaymentMode = e.PAYMENT_MODE ?? (demo ? 'open' : 'wallet');
+  const promptPayId = e.PROMPTPAY_ID === undefined ? undefined : parsePromptPayId(e.PROMPTPAY_ID);
+  const publicUrl = e.PUBLIC_URL === undefined ? undefined : e.PUBLIC_URL.replace(/\/+$/, '');
+  if (production && paymentMode === 'wallet') {
+    if (!promptPayId) {
+      throw new ConfigError(
+        'PROMPTPAY_ID',
+        'is required when PAYMENT_MODE=wallet (the default): customers deposit credit by PromptPay to this phone number or national/tax id. Set it, or choose PAYMENT_MODE=open or trusted',
+      );
+    }
+    if (!publicUrl) {
+      throw new ConfigError('PUBLIC_URL', 'is required when PAYMENT_MODE=wallet: the https address of this bot (e.g. https://topup.example.com), where LINE fetches the deposit QR codes');
+    }
+    if (!publicUrl.startsWith('https://')) {
+      throw new ConfigError('PUBLIC_URL', `must be an https address in production (LINE shows images only from https), got "${publicUrl}"`);
+    }
+  }
+  const trustedUserIds = parseUserIds(e.TRUSTED_USER_IDS);
+  if (e.DEPOSIT_MIN_BAHT > e.DEPOSIT_MAX_BAHT) {
+    throw new ConfigError('DEPOSIT_MIN_BAHT', `must not exceed DEPOSIT_MAX_BAHT (${e.DEPOSIT_MAX_BAHT})`);
   }
 
   const allowed = parseAmountList('ALLOWED_AMOUNTS', e.ALLOWED_AMOUNTS, DEFAULT_AMOUNTS);
@@ -297,7 +344,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       networkCheckIntervalMs: (demo && !env.NETWORK_CHECK_INTERVAL_SECONDS ? 10 : e.NETWORK_CHECK_INTERVAL_SECONDS) * 1000,
       dailySummaryTime: parseDailySummaryTime(e.DAILY_SUMMARY_TIME),
     },
-    paymentMode: e.PAYMENT_MODE,
+    paymentMode,
+    payments: {
+      promptPayId,
+      publicUrl,
+      trustedUserIds,
+      depositMinSatang: e.DEPOSIT_MIN_BAHT * 100,
+      depositMaxSatang: e.DEPOSIT_MAX_BAHT * 100,
+    },
     limits: {
       ordersPerMinute: e.LIMIT_ORDERS_PER_MINUTE,
       ordersPerDay: e.LIMIT_ORDERS_PER_DAY,
@@ -306,6 +360,35 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     conversationTtlMs: e.CONVERSATION_TTL_MINUTES * 60_000,
     draftTtlMs: e.DRAFT_TTL_MINUTES * 60_000,
   };
+}
+
+/**
+ * A PromptPay id as shops write it (`081-234-5678`, `1 2345 67890 12 1`) → digits. A phone is 10
+ * digits starting with 0; a national or tax id is 13 digits whose last digit checks the rest.
+ */
+export function parsePromptPayId(raw: string): string {
+  const digits = raw.replace(/[\s-]/g, '');
+  if (/^0\d{9}$/.test(digits)) return digits;
+  if (/^\d{13}$/.test(digits)) {
+    let sum = 0;
+    for (let i = 0; i < 12; i++) sum += Number(digits[i]) * (13 - i);
+    if ((11 - (sum % 11)) % 10 === Number(digits[12])) return digits;
+    throw new ConfigError('PROMPTPAY_ID', `"${raw}" is not a valid 13-digit national or tax id (its check digit does not match)`);
+  }
+  throw new ConfigError('PROMPTPAY_ID', `must be a 10-digit mobile number (0812345678) or a 13-digit national/tax id, got "${raw}"`);
+}
+
+/** LINE user ids look like `U` and 32 hex digits; a typo here would lock out a member of staff. */
+export const LINE_USER_ID = /^U[0-9a-f]{32}$/;
+
+function parseUserIds(raw: string | undefined): string[] {
+  if (!raw) return [];
+  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = ids.find((id) => !LINE_USER_ID.test(id));
+  if (bad !== undefined) {
+    throw new ConfigError('TRUSTED_USER_IDS', `expected LINE user ids (U followed by 32 hex digits), comma separated, got "${bad}"`);
+  }
+  return [...new Set(ids)];
 }
 
 /** `21:00` (default), `7:30` → `07:30`; `off` disables the summary. */

@@ -23,6 +23,7 @@ import { createOrderService } from './orders/service.ts';
 import { createOwnerModule, unknownOrderAlert } from './owner/index.ts';
 import { createProviderClient } from './provider/client.ts';
 import { createSimulator, type Simulator } from './provider/simulator/index.ts';
+import { depositQrImage, depositSlipImage } from './wallet/files.ts';
 
 export interface RunningBot {
   /** `http://127.0.0.1:PORT` */
@@ -103,11 +104,21 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   });
   const line = createLineClient({ channelAccessToken: config.line.channelAccessToken, apiBaseUrl: lineApi, dataApiBaseUrl: lineDataApi });
 
+  // Where LINE fetches the images the bot serves (deposit QR codes, slips). Demo: this machine.
+  const publicUrl = config.payments.publicUrl ?? (config.demo ? `http://localhost:${port}` : url);
+  if (config.paymentMode === 'wallet' && !config.payments.publicUrl && !config.demo) {
+    logger.warn({ publicUrl }, 'PUBLIC_URL is not set: deposit QR codes point at this machine, which LINE cannot reach');
+  }
+  if (config.paymentMode === 'wallet' && !config.payments.promptPayId) {
+    logger.warn('PROMPTPAY_ID is not set: customers cannot deposit credit');
+  }
+  logger.info({ paymentMode: config.paymentMode }, `payment mode: ${config.paymentMode}`);
+
   const loops: Loop[] = [];
   const kickOutbox = () => loops[0]?.kick();
   const orderDeps = { db: database.db, provider, config, logger, metrics, kickOutbox, unknownOrderMessage: unknownOrderAlert };
   const orders = createOrderService(orderDeps);
-  const owner = createOwnerModule({ db: database.db, provider, config, logger, metrics, kickOutbox, orders });
+  const owner = createOwnerModule({ db: database.db, provider, config, logger, metrics, kickOutbox, orders, publicUrl });
   const botDeps = {
     db: database.db,
     line,
@@ -115,6 +126,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     logger,
     metrics,
     kickOutbox,
+    publicUrl,
     orders: {
       submitConfirmed: orders.submitConfirmed,
       answeredByReply: orders.answeredByReply,
@@ -132,6 +144,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     isReady: () => ready,
     ping: database.ping,
     acceptEvents: intake.accept,
+    images: { qr: (token) => depositQrImage(database.db, token), slip: (token) => depositSlipImage(database.db, token) },
     acceptCallback: async (form) => {
       const outcome = await handleProviderCallback(orderDeps, orders, form);
       return outcome !== 'malformed';

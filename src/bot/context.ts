@@ -20,6 +20,10 @@ export interface BotDeps {
   metrics: Metrics;
   /** What happens to an order once confirmed (the money path plugs in here). */
   orders: OrderHooks;
+  /** Wakes the outbox worker after something was queued for a push. */
+  kickOutbox: () => void;
+  /** Where LINE and customers reach this bot: base of the deposit QR and slip image URLs. */
+  publicUrl: string;
 }
 
 export interface EventContext<E extends webhook.Event = webhook.Event> {

@@ -8,11 +8,17 @@ import type { ChatContext, ChatInput, ChatState, Decision } from '../chat/types.
 import { deleteConversation, readConversation, writeConversation } from '../db/queries/conversations.ts';
 import { createDraftOrder, findOrder, listRecentNumbers, transitionOrder } from '../db/queries/orders.ts';
 import { latestSnapshot } from '../db/queries/snapshots.ts';
+import { readWallet } from '../db/queries/wallets.ts';
+import { paymentFor } from '../wallet/policy.ts';
 import { parse } from '../nlu/index.ts';
 import type { Network } from '../networks.ts';
 import type { EventContext } from './context.ts';
 import { compose, renderConfirmCard, renderQuestion, type LineMessage } from './render.ts';
 import { replyCancelLatest, replyStatus } from './status.ts';
+import { insufficientCredit, notTrusted, replyBalance, replyDeposit } from './wallet.ts';
+
+/** What starts or continues an order: refused up front to a stranger in trusted mode. */
+const ORDERING: ReadonlySet<string> = new Set(['askNetwork', 'askNumber', 'askAmount', 'chooseAmount', 'askWhatToChange', 'confirm']);
 
 /** Two instances writing the same chat at once: the loser re-reads and decides again. */
 const MAX_WRITE_ATTEMPTS = 3;
@@ -29,9 +35,14 @@ export async function converse(ctx: EventContext, input: ChatInput): Promise<voi
     const decision = decide(stored.state, input, chatContext);
     if (decision.dropDraft && stored.state?.draftId) await dropDraft(ctx, stored.state.draftId);
 
-    let closing: LineMessage | undefined;
+    let closing: LineMessage | LineMessage[] | undefined;
     let state = decision.state;
     const next = decision.next;
+    if (next && ORDERING.has(next.kind) && config.paymentMode === 'trusted' && (await paymentFor(db, config, ctx.userId!)).kind === 'refused') {
+      ctx.logger.info({ userId: ctx.userId }, 'trusted mode: order from a customer who is not on the list refused');
+      await saveState(ctx, undefined, stored.version);
+      return ctx.respond([notTrusted(ctx)]);
+    }
     if (next?.kind === 'confirm') {
       const draft = await createDraftOrder(db, {
         userId: ctx.userId!,
@@ -43,7 +54,15 @@ export async function converse(ctx: EventContext, input: ChatInput): Promise<voi
         ttlMs: config.draftTtlMs,
       });
       state = { ...state!, draftId: draft.id };
-      closing = renderConfirmCard(ctx.t, draft, Math.round(config.draftTtlMs / 60_000));
+      const minutes = Math.round(config.draftTtlMs / 60_000);
+      if (config.paymentMode === 'wallet') {
+        // The price comes out of the credit: the card shows both, and a deposit offer when short.
+        const wallet = await readWallet(db, ctx.userId!);
+        closing = [renderConfirmCard(ctx.t, draft, minutes, wallet)];
+        if (wallet.balanceSatang < draft.amountSatang) closing.push(insufficientCredit(ctx, draft.amountSatang, wallet.balanceSatang));
+      } else {
+        closing = renderConfirmCard(ctx.t, draft, minutes);
+      }
     } else if (next?.kind === 'status') {
       await saveState(ctx, state, stored.version);
       return replyStatus(ctx);
@@ -51,7 +70,11 @@ export async function converse(ctx: EventContext, input: ChatInput): Promise<voi
       await saveState(ctx, state, stored.version);
       return replyCancelLatest(ctx);
     } else if (next?.kind === 'balance') {
-      closing = { type: 'text', text: ctx.t('balance.openMode') };
+      await saveState(ctx, state, stored.version);
+      return replyBalance(ctx);
+    } else if (next?.kind === 'deposit') {
+      await saveState(ctx, state, stored.version);
+      return replyDeposit(ctx, next.amount);
     } else if (next) {
       closing = renderQuestion(ctx.t, next);
     }
@@ -98,5 +121,6 @@ async function loadChatContext(ctx: EventContext): Promise<ChatContext> {
     // No snapshot yet, or a network missing from it: assume open; the provider has the last word.
     isOpen: (network) => online[network] !== false,
     recentNumbers,
+    deposits: config.paymentMode === 'wallet',
   };
 }

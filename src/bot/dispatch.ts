@@ -11,6 +11,7 @@ import { customerLanguage } from './language.ts';
 import { onCustomerPostback } from './postback.ts';
 import { helpChips } from './render.ts';
 import { createResponder } from './respond.ts';
+import { onCustomerImage } from './wallet.ts';
 
 /** Group-side handling (the owners' module) plugs in here. */
 export interface GroupHandler {
@@ -18,7 +19,7 @@ export interface GroupHandler {
 }
 
 export async function dispatchEvent(
-  deps: BotDeps & { kickOutbox: () => void; groups?: GroupHandler },
+  deps: BotDeps & { groups?: GroupHandler },
   event: webhook.Event,
 ): Promise<void> {
   const source = event.source;
@@ -55,7 +56,9 @@ export async function dispatchEvent(
     case 'message': {
       const message = (event as webhook.MessageEvent).message;
       if (message.type === 'text') return onCustomerText(ctx as EventContext<webhook.MessageEvent>, message.text);
-      // A sticker or photo: answer kindly with how to order.
+      // A photo may be the transfer slip of a deposit (wallet mode).
+      if (message.type === 'image') return onCustomerImage(ctx, message as webhook.ImageMessageContent);
+      // A sticker or anything else: answer kindly with how to order.
       return ctx.respond([textMessage(ctx.t('help'), helpChips(ctx.t))]);
     }
     case 'postback':

@@ -4,7 +4,7 @@
  */
 import type { webhook } from '@line/bot-sdk';
 import { deleteConversation } from '../db/queries/conversations.ts';
-import { confirmDraftOrder, findOrder } from '../db/queries/orders.ts';
+import { findOrder } from '../db/queries/orders.ts';
 import type { OrderRow } from '../db/schema.ts';
 import { formatBaht } from '../format.ts';
 import { textMessage } from '../line/messages/text.ts';
@@ -15,6 +15,8 @@ import { converse } from './customer.ts';
 import { helpChips } from './render.ts';
 import { renderSubmitOutcome } from './submit-reply.ts';
 import { checkOrderLimits } from '../orders/limits.ts';
+import { confirmOrder } from '../orders/confirm.ts';
+import { insufficientCredit, notTrusted } from './wallet.ts';
 
 const SLOTS: readonly Slot[] = ['number', 'network', 'amount'];
 
@@ -47,15 +49,36 @@ async function confirm(ctx: EventContext, orderId: string, token: string): Promi
       return ctx.respond([textMessage(ctx.t(`order.limit.${hit.kind}`, { count: hit.count, limit }))]);
     }
   }
-  const confirmed = await confirmDraftOrder(db, { orderId, token, chatId: ctx.chatId });
-  if (!confirmed) return ctx.respond([textMessage(await whyNotConfirmed(ctx, orderId, token))]);
+  // Confirm and (wallet mode) hold the credit: one transaction, so a short credit confirms nothing.
+  const outcome = await confirmOrder({ db, config }, { orderId, token, chatId: ctx.chatId, userId: ctx.userId ?? ctx.chatId });
+  switch (outcome.kind) {
+    case 'notConfirmed':
+      return ctx.respond([textMessage(await whyNotConfirmed(ctx, orderId, token))]);
+    case 'notAllowed':
+      return ctx.respond([notTrusted(ctx)]);
+    case 'insufficient': {
+      const d = outcome.draft;
+      const minutesLeft = d.expiresAt ? Math.max(1, Math.floor((d.expiresAt.getTime() - Date.now()) / 60_000)) : 0;
+      return ctx.respond([insufficientCredit(ctx, d.amountSatang, outcome.wallet.balanceSatang, minutesLeft)]);
+    }
+    case 'confirmed':
+      break;
+  }
+  const confirmed = outcome.order;
 
   await deleteConversation(db, ctx.chatId);
   // The refill can take a few seconds; show the customer we are on it.
   line.showLoading(ctx.chatId, 20).catch((error: unknown) => ctx.logger.debug({ err: error }, 'loading animation failed'));
-  const outcome = await orders.submitConfirmed(confirmed);
-  await ctx.respond(renderSubmitOutcome(ctx.t, outcome));
-  if (outcome.kind === 'failed' || outcome.kind === 'unknown') await orders.answeredByReply(outcome.order);
+  const submitted = await orders.submitConfirmed(confirmed);
+  const reply = renderSubmitOutcome(ctx.t, submitted);
+  if (outcome.wallet && (submitted.kind === 'pending' || submitted.kind === 'deferred' || submitted.kind === 'unknown')) {
+    // The credit is set aside until the result: say so under the first answer.
+    const held = ctx.t('credit.hold', { amount: formatBaht(confirmed.amountSatang), balance: formatBaht(outcome.wallet.balanceSatang) });
+    const first = reply[0];
+    if (first?.type === 'text') reply[0] = { ...first, text: `${first.text}\n${held}` };
+  }
+  await ctx.respond(reply);
+  if (submitted.kind === 'failed' || submitted.kind === 'unknown') await orders.answeredByReply(submitted.order);
 }
 
 /** A confirm that changed nothing: tell the customer which card counts, kindly. */

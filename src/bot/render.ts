@@ -47,7 +47,7 @@ export function helpChips(t: T): QuickChip[] {
   return [messageChip(t('chip.topup')), messageChip(t('chip.status')), messageChip(t('chip.help'))];
 }
 
-type Question = Exclude<Next, { kind: 'confirm' | 'status' | 'balance' | 'cancelLatestOrder' }>;
+type Question = Exclude<Next, { kind: 'confirm' | 'status' | 'balance' | 'deposit' | 'cancelLatestOrder' }>;
 
 export function renderQuestion(t: T, next: Question): LineMessage {
   switch (next.kind) {
@@ -91,8 +91,14 @@ export interface DraftForCard {
   amountSatang: number;
 }
 
-export function renderConfirmCard(t: T, draft: DraftForCard, minutesToConfirm: number): LineMessage {
+export function renderConfirmCard(
+  t: T,
+  draft: DraftForCard,
+  minutesToConfirm: number,
+  credit?: { balanceSatang: number },
+): LineMessage {
   return confirmCard(t, {
+    credit,
     number: draft.number,
     network: draft.network,
     amountSatang: draft.amountSatang,
@@ -103,9 +109,9 @@ export function renderConfirmCard(t: T, draft: DraftForCard, minutesToConfirm: n
   });
 }
 
-/** Notes first, then the one closing message; never more than LINE's five. */
-export function compose(t: T, notes: Note[], closing: LineMessage | undefined): LineMessage[] {
+/** Notes first, then the closing message(s); never more than LINE's five. */
+export function compose(t: T, notes: Note[], closing: LineMessage | LineMessage[] | undefined): LineMessage[] {
   const texts = notes.map((n) => textMessage(renderNote(t, n)));
-  const messages = closing ? [...texts.slice(0, 4), closing] : texts.slice(0, 5);
-  return messages;
+  const last = closing === undefined ? [] : Array.isArray(closing) ? closing : [closing];
+  return [...texts.slice(0, 5 - last.length), ...last];
 }

@@ -4,7 +4,7 @@ import type { T } from '../i18n.ts';
 import { networkName } from '../line/messages/brand.ts';
 import { messageChip, textMessage } from '../line/messages/text.ts';
 import type { SubmitOutcome } from '../orders/hooks.ts';
-import { failureText, retryText, type FailureReason } from '../orders/notify.ts';
+import { creditText, failureText, retryText, type FailureReason } from '../orders/notify.ts';
 import type { LineMessage } from './render.ts';
 
 export function renderSubmitOutcome(t: T, outcome: SubmitOutcome): LineMessage[] {
@@ -23,9 +23,12 @@ export function renderSubmitOutcome(t: T, outcome: SubmitOutcome): LineMessage[]
       return [textMessage(t('order.unknown', vars))];
     case 'failed':
       return [
-        textMessage(`${t('result.failed.altText', vars)}\n${failureText(t, outcome.reason as FailureReason, outcome.detail)}`, [
-          messageChip(t('result.retry'), retryText(t, order)),
-        ]),
+        textMessage(
+          [t('result.failed.altText', vars), failureText(t, outcome.reason as FailureReason, outcome.detail), ...(outcome.credit ? [creditText(t, outcome.credit)] : [])].join('\n'),
+          [
+            messageChip(t('result.retry'), retryText(t, order)),
+          ],
+        ),
       ];
   }
 }

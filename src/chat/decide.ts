@@ -42,6 +42,12 @@ function onText(state: ChatState | undefined, u: Understanding, context: ChatCon
       return { state, notes: [], next: { kind: 'help', greeting: false } };
   }
 
+  // "เติมเครดิต 500": credit at the shop, not a phone. The conversation in progress (and its
+  // card) stays: the customer may deposit, then tap ยืนยัน.
+  if (u.flags.deposit && context.deposits && u.number === null && u.network === null && !u.flags.invalidNumber && !u.flags.ambiguousNumber && !u.flags.ambiguousNetwork) {
+    return { state, notes: [], next: { kind: 'deposit', amount: u.amount } };
+  }
+
   const carriesSlot = hasSlotSignal(u);
   if (u.intent === 'unknown' && !carriesSlot) {
     // Mid-conversation, gently repeat the question; otherwise show how to order.

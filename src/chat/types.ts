@@ -36,6 +36,8 @@ export interface Understanding {
     ambiguousNumber: boolean;
     ambiguousNetwork: boolean;
     greeting: boolean;
+    /** เติมเครดิต: the shop's prepaid credit, not a phone (NLU `flags.deposit`). */
+    deposit?: boolean;
   };
 }
 
@@ -57,6 +59,8 @@ export interface ChatContext {
   isOpen(network: Network): boolean;
   /** The customer's recently topped-up numbers, newest first. */
   recentNumbers: string[];
+  /** Wallet mode: "เติมเครดิต 500" is a deposit of credit, not a phone top-up. */
+  deposits?: boolean;
 }
 
 /** Something to explain before the next question. */
@@ -81,6 +85,8 @@ export type Next =
   | { kind: 'help'; greeting: boolean }
   | { kind: 'status' }
   | { kind: 'balance' }
+  /** Wallet mode: deposit credit (`amount` whole baht, null when not said clearly). */
+  | { kind: 'deposit'; amount: number | null }
   /** Cancel with nothing in progress here: the customer may mean their latest order. */
   | { kind: 'cancelLatestOrder' };
 

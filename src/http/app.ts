@@ -24,6 +24,11 @@ export interface HttpDeps {
   acceptEvents: (events: webhook.Event[]) => Promise<void>;
   /** Returns false for a callback that carries no order id. */
   acceptCallback: (form: Record<string, unknown>) => Promise<boolean>;
+  /** Images the bot serves by unguessable token (deposit QR codes, transfer slips). */
+  images?: {
+    qr(token: string): Promise<{ contentType: string; data: Buffer } | undefined>;
+    slip(token: string): Promise<{ contentType: string; data: Buffer } | undefined>;
+  };
   /** Demo only: the LINE chat emulator and its API. */
   dev?: Router;
 }
@@ -68,6 +73,25 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     }
     res.status(200).type('text/plain').send('OK');
   });
+
+  const images = deps.images;
+  if (images) {
+    const serve = (kind: 'qr' | 'slip', cache: string): express.RequestHandler =>
+      async (req, res) => {
+        const image = await images[kind](String(req.params.token));
+        if (!image) {
+          res.status(404).type('text/plain').send('Not Found');
+          return;
+        }
+        res
+          .status(200)
+          .set({ 'content-type': image.contentType, 'cache-control': cache, 'x-robots-tag': 'noindex', 'referrer-policy': 'no-referrer' })
+          .send(image.data);
+      };
+    // A QR never changes; a slip is private to the owners (LINE's servers fetch it once).
+    app.get('/qr/:token.png', serve('qr', 'public, max-age=86400, immutable'));
+    app.get('/slip/:token', serve('slip', 'private, max-age=3600'));
+  }
 
   if (deps.dev) app.use('/dev', deps.dev);
 

@@ -77,6 +77,7 @@ function emptyResult(text: string): ParseResult {
       deny: false,
       trueMoney: false,
       possessiveMy: false,
+      deposit: false,
     },
     // All keys present from the start (one object shape); undefined keys vanish in JSON.
     sources: { intent: undefined, number: undefined, network: undefined, amount: undefined },

@@ -51,6 +51,8 @@ export interface Flags {
   trueMoney: boolean;
   /** English "my" was seen and read as a possessive, not as the MY network. */
   possessiveMy: boolean;
+  /** เติมเครดิต / deposit: the customer's prepaid credit at the shop (intent stays topup). */
+  deposit: boolean;
 }
 
 export interface ParseResult {

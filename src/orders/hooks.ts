@@ -3,12 +3,13 @@
  * hands the confirmed order here and tells the customer what came of it.
  */
 import type { OrderRow } from '../db/schema.ts';
+import type { CreditChange } from '../wallet/ledger.ts';
 
 export type SubmitOutcome =
   /** The provider accepted the refill; the result comes later. */
   | { kind: 'pending'; order: OrderRow }
   /** The provider said no; nothing was charged. `reason` is a translation key suffix. */
-  | { kind: 'failed'; order: OrderRow; reason: string; detail?: string }
+  | { kind: 'failed'; order: OrderRow; reason: string; detail?: string; credit?: CreditChange }
   /** We cannot know whether the refill happened; a person will check. */
   | { kind: 'unknown'; order: OrderRow }
   /** Not sent now (e.g. another instance is sending it); the result will be pushed. */

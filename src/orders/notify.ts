@@ -5,11 +5,12 @@
 import type { DbOrTx } from '../db/client.ts';
 import { enqueueMessage } from '../db/queries/outbox.ts';
 import type { OrderRow } from '../db/schema.ts';
-import { formatMobile } from '../format.ts';
+import { formatBaht, formatMobile } from '../format.ts';
 import { toLanguage, translator } from '../i18n.ts';
 import { networkName } from '../line/messages/brand.ts';
 import { failureCard, successCard } from '../line/messages/result-card.ts';
 import { textMessage } from '../line/messages/text.ts';
+import type { CreditChange } from '../wallet/ledger.ts';
 
 export type ResultKind = 'success' | 'failed' | 'reversed' | 'unknown';
 
@@ -19,7 +20,7 @@ export type FailureReason = 'rejected' | 'unreachable' | 'providerFailed' | 'can
 export async function notifyResult(
   db: DbOrTx,
   order: OrderRow,
-  result: { kind: ResultKind; reason?: FailureReason; detail?: string | null; holdMs?: number },
+  result: { kind: ResultKind; reason?: FailureReason; detail?: string | null; holdMs?: number; credit?: CreditChange },
 ): Promise<void> {
   const t = translator(toLanguage(order.language));
   const card = {
@@ -29,6 +30,7 @@ export async function notifyResult(
     amountSatang: order.amountSatang,
     providerOrderId: order.providerOrderId,
     at: order.finalizedAt ?? new Date(),
+    creditNote: result.credit ? creditText(t, result.credit) : undefined,
   };
   const message =
     result.kind === 'success'
@@ -42,6 +44,11 @@ export async function notifyResult(
             retryText: retryText(t, order),
           });
   await enqueueMessage(db, { dedupeKey: resultKey(order, result.kind), to: order.chatId, messages: [message], holdMs: result.holdMs });
+}
+
+/** Wallet mode: what the order did to the customer's credit, in one line. */
+export function creditText(t: ReturnType<typeof translator>, credit: CreditChange): string {
+  return t(`credit.${credit.kind}`, { amount: formatBaht(credit.amountSatang), balance: formatBaht(credit.balanceSatang) });
 }
 
 export function resultKey(order: { id: string }, kind: ResultKind): string {

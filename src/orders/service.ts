@@ -19,6 +19,7 @@ import type { Metrics } from '../metrics.ts';
 import { isNetwork } from '../networks.ts';
 import { ProviderAmbiguous, ProviderRejected, ProviderUnreachable } from '../provider/errors.ts';
 import type { ProviderClient, UpdateResult } from '../provider/client.ts';
+import { settleOrderCredit, type CreditChange } from '../wallet/ledger.ts';
 import { raiseAlert } from './alerts.ts';
 import type { SubmitOutcome } from './hooks.ts';
 import { notifyResult, resultKey, type FailureReason } from './notify.ts';
@@ -58,37 +59,51 @@ export function createOrderService(deps: OrderDeps) {
   const { db, provider, logger, metrics } = deps;
 
   /**
-   * Moves an order and queues the news about it in one transaction: a crash between the two
-   * would otherwise leave a final order whose customer is never told.
+   * Moves an order, settles its credit (capture, release or refund in wallet mode) and queues
+   * the news about it in one transaction: a crash in between would otherwise leave a final order
+   * whose customer is never told, or whose hold is never released.
    */
-  async function moveAndAnnounce(
+  async function moveSettleAndAnnounce(
     move: Parameters<typeof transitionOrder>[1],
-    announce: (tx: DbOrTx, order: OrderRow) => Promise<unknown>,
-  ): Promise<OrderRow | undefined> {
+    announce: (tx: DbOrTx, order: OrderRow, credit: CreditChange | undefined) => Promise<unknown>,
+  ): Promise<{ order: OrderRow; credit?: CreditChange } | undefined> {
     const moved = await db.transaction(async (tx) => {
       const row = await transitionOrder(tx, move);
-      if (row) await announce(tx, row);
-      return row;
+      if (!row) return undefined;
+      const credit = await settleOrderCredit(tx, row);
+      await announce(tx, row, credit);
+      return { order: row, credit };
     });
     if (moved) {
-      metrics.orderFinal.inc({ status: moved.status });
+      metrics.orderFinal.inc({ status: moved.order.status });
       deps.kickOutbox();
     }
     return moved;
   }
 
+  async function moveAndAnnounce(
+    move: Parameters<typeof transitionOrder>[1],
+    announce: (tx: DbOrTx, order: OrderRow, credit: CreditChange | undefined) => Promise<unknown>,
+  ): Promise<OrderRow | undefined> {
+    return (await moveSettleAndAnnounce(move, announce))?.order;
+  }
+
   /** `holdMs`: the customer is about to hear it by reply; the push waits as a fallback only. */
-  async function fail(
+  async function failSettled(
     order: OrderRow,
     from: OrderStatus[],
     reason: FailureReason,
     detail?: string,
     holdMs?: number,
-  ): Promise<OrderRow | undefined> {
-    return moveAndAnnounce(
+  ): Promise<{ order: OrderRow; credit?: CreditChange } | undefined> {
+    return moveSettleAndAnnounce(
       { id: order.id, from, to: reason === 'cancelled' ? 'cancelled' : 'failed', reason, set: { detail: detail ?? reason } },
-      (tx, failed) => notifyResult(tx, failed, { kind: 'failed', reason, detail, holdMs }),
+      (tx, failed, credit) => notifyResult(tx, failed, { kind: 'failed', reason, detail, holdMs, credit }),
     );
+  }
+
+  async function fail(order: OrderRow, from: OrderStatus[], reason: FailureReason, detail?: string, holdMs?: number): Promise<OrderRow | undefined> {
+    return (await failSettled(order, from, reason, detail, holdMs))?.order;
   }
 
   async function markUnknown(order: OrderRow, from: OrderStatus[], why: string, holdMs?: number): Promise<OrderRow | undefined> {
@@ -133,19 +148,24 @@ export function createOrderService(deps: OrderDeps) {
 
     let result;
     try {
-      result = await provider.refill({ network: sending.network, number: sending.number, cash: sending.amountSatang / 100 });
+      result = await provider.refill({
+        network: sending.network,
+        number: sending.number,
+        cash: sending.amountSatang / 100,
+        ...(sending.sender ? { users: sending.sender } : {}),
+      });
     } catch (error) {
       if (error instanceof ProviderRejected) {
         metrics.refills.inc({ outcome: 'rejected' });
-        const failed = await fail(sending, ['submitting'], 'rejected', error.detail, REPLY_WINDOW_MS);
-        return { kind: 'failed', order: failed ?? sending, reason: 'rejected', detail: error.detail };
+        const failed = await failSettled(sending, ['submitting'], 'rejected', error.detail, REPLY_WINDOW_MS);
+        return { kind: 'failed', order: failed?.order ?? sending, reason: 'rejected', detail: error.detail, credit: failed?.credit };
       }
       if (error instanceof ProviderUnreachable) {
         // The request never left: nothing happened, and the customer may simply try again.
         metrics.refills.inc({ outcome: 'unreachable' });
         logger.warn({ err: error, ref: sending.ref }, 'provider unreachable; refill not sent');
-        const failed = await fail(sending, ['submitting'], 'unreachable', undefined, REPLY_WINDOW_MS);
-        return { kind: 'failed', order: failed ?? sending, reason: 'unreachable' };
+        const failed = await failSettled(sending, ['submitting'], 'unreachable', undefined, REPLY_WINDOW_MS);
+        return { kind: 'failed', order: failed?.order ?? sending, reason: 'unreachable', credit: failed?.credit };
       }
       // Ambiguous, or anything unexpected after the request may have left: we cannot know.
       metrics.refills.inc({ outcome: 'ambiguous' });
@@ -189,7 +209,7 @@ export function createOrderService(deps: OrderDeps) {
           reason: 'provider reports success',
           set: { ...money, nextCheckAt: null },
         },
-        (tx, row) => notifyResult(tx, row, { kind: 'success' }),
+        (tx, row, credit) => notifyResult(tx, row, { kind: 'success', credit }),
       );
       return done ?? (await findOrder(db, order.id)) ?? order;
     }
@@ -198,7 +218,7 @@ export function createOrderService(deps: OrderDeps) {
       if (order.status === 'success') {
         const reversed = await moveAndAnnounce(
           { id: order.id, from: ['success'], to: 'cancelled', reason: 'provider reversed the refill', set: { ...money, detail: 'reversed' } },
-          (tx, row) => notifyResult(tx, row, { kind: 'reversed', reason: 'reversed' }),
+          (tx, row, credit) => notifyResult(tx, row, { kind: 'reversed', reason: 'reversed', credit }),
         );
         return reversed ?? order;
       }

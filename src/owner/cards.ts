@@ -4,7 +4,7 @@
  * Postback data is a URL query string: `action=ownerSuccess|ownerFailed|ownerRecheck&order=<id>`.
  */
 import type { messagingApi } from '@line/bot-sdk';
-import type { OrderRow } from '../db/schema.ts';
+import type { DepositRow, OrderRow } from '../db/schema.ts';
 import { formatBaht, formatBangkokTime, formatMobile } from '../format.ts';
 import type { T } from '../i18n.ts';
 import { networkColor, networkName } from '../line/messages/brand.ts';
@@ -16,6 +16,8 @@ import type { BalanceLevel } from './balance-monitor.ts';
 import type { DailySummary } from './summary.ts';
 
 export const OWNER_ACTIONS = { success: 'ownerSuccess', failed: 'ownerFailed', recheck: 'ownerRecheck' } as const;
+/** The deposit card's buttons: `action=depositApprove|depositReject&deposit=<id>`. */
+export const DEPOSIT_ACTIONS = { approve: 'depositApprove', reject: 'depositReject' } as const;
 export type OwnerAction = (typeof OWNER_ACTIONS)[keyof typeof OWNER_ACTIONS];
 
 const WARN = '#F08A00';
@@ -242,4 +244,65 @@ export function summaryCard(t: T, summary: DailySummary): messagingApi.FlexMessa
 /** Quick replies under every owner answer: the commands, one tap away. */
 export function ownerChips(t: T): QuickChip[] {
   return (['balance', 'network', 'summary', 'pending', 'help'] as const).map((c) => messageChip(t(`owner.chip.${c}`)));
+}
+
+export interface DepositCardInput {
+  /** The customer's LINE display name, when known. */
+  customerName?: string;
+  /** The customer's credit before this deposit. */
+  balanceSatang: number;
+  /** Where LINE fetches the slip image (https in production). */
+  slipUrl: string;
+}
+
+function depositBubble(t: T, deposit: DepositRow, input: DepositCardInput): messagingApi.FlexBubble {
+  const data = (action: string) => encodePostback(action, { deposit: deposit.id });
+  const amount = formatBaht(deposit.amountSatang);
+  const tap = { ref: deposit.ref, amount };
+  return {
+    ...bubble({
+      header: [title(t('owner.deposit.title'), SHOP_GREEN)],
+      body: [
+        row(t('owner.deposit.amount'), amount, { weight: 'bold', size: 'lg' }),
+        row(t('owner.deposit.customer'), input.customerName ?? t('owner.deposit.noName'), { weight: 'bold' }),
+        row(t('owner.deposit.customerId'), deposit.userId, { size: 'xxs' }),
+        row(t('owner.deposit.credit'), formatBaht(input.balanceSatang)),
+        row(t('card.ref'), deposit.ref),
+        row(t('card.time'), formatBangkokTime(deposit.slipAt ?? deposit.createdAt)),
+        separator(),
+        note(t('owner.deposit.hint', { amount })),
+      ],
+      footer: [
+        postbackButton(t('owner.deposit.approve'), data(DEPOSIT_ACTIONS.approve), 'primary', t('owner.deposit.approveTap', tap)),
+        postbackButton(t('owner.deposit.reject'), data(DEPOSIT_ACTIONS.reject), 'secondary', t('owner.deposit.rejectTap', tap)),
+      ],
+    }),
+    hero: {
+      type: 'image',
+      url: input.slipUrl,
+      size: 'full',
+      aspectRatio: '3:4',
+      aspectMode: 'fit',
+      backgroundColor: '#F2F3F5',
+      // Tapping the slip opens it full size.
+      action: { type: 'uri', label: t('owner.deposit.openSlip'), uri: input.slipUrl },
+    },
+  };
+}
+
+/** A customer's transfer slip for a deposit: the slip, the amount, the customer, อนุมัติ / ปฏิเสธ. */
+export function depositSlipCard(t: T, deposit: DepositRow, input: DepositCardInput): messagingApi.FlexMessage {
+  return flexMessage(
+    t('owner.deposit.altText', { amount: formatBaht(deposit.amountSatang), ref: deposit.ref, customer: input.customerName ?? deposit.userId }),
+    depositBubble(t, deposit, input),
+  );
+}
+
+/** Several deposits waiting for an owner, side by side. */
+export function depositsCarousel(t: T, deposits: { deposit: DepositRow; input: DepositCardInput }[]): messagingApi.FlexMessage {
+  const shown = deposits.slice(0, MAX_CARDS_IN_CAROUSEL);
+  return flexMessage(t('owner.deposit.pendingAltText', { count: deposits.length }), {
+    type: 'carousel',
+    contents: shown.map((d) => depositBubble(t, d.deposit, d.input)),
+  });
 }

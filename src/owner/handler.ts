@@ -22,6 +22,7 @@ import { averageRecentCharge } from '../db/queries/owner-monitor.ts';
 import { lastKnownBalance, observeBalance, thresholdsOf, type MonitorDeps } from './balance-monitor.ts';
 import {
   balanceCard,
+  DEPOSIT_ACTIONS,
   MAX_CARDS_IN_CAROUSEL,
   networkStatusCard,
   OWNER_ACTIONS,
@@ -33,9 +34,13 @@ import { parseOwnerCommand, withoutMentions, type OwnerCommand } from './command
 import { lastKnownNetworks, observeNetworks } from './network-monitor.ts';
 import { isOwnerChat, registerGroup, unregisterGroup } from './registration.ts';
 import { loadSummary, todaySoFar } from './summary.ts';
+import { settleOrderCredit } from '../wallet/ledger.ts';
+import { onAdjust, onDepositDecision, onStaffCommand, pendingDeposits } from './payments.ts';
 
 export interface OwnerDeps extends MonitorDeps {
   metrics?: Metrics;
+  /** Base of the slip image URLs on deposit cards (default PUBLIC_URL). */
+  publicUrl?: string;
   /** The money path: a re-check applies the provider's `update` answer through it. */
   orders: Pick<OrderService, 'applyUpdate'>;
 }
@@ -52,6 +57,7 @@ export interface GroupEventContext {
 export function createOwnerGroupHandler(deps: OwnerDeps) {
   const { db, config } = deps;
   const t = translator('th');
+  const paymentDeps = { db, config, logger: deps.logger, kickOutbox: deps.kickOutbox, publicUrl: deps.publicUrl ?? config.payments.publicUrl ?? '' };
   const say = (text: string) => [textMessage(text, ownerChips(t))];
 
   async function onJoin(ctx: GroupEventContext): Promise<void> {
@@ -109,12 +115,26 @@ export function createOwnerGroupHandler(deps: OwnerDeps) {
       }
       case 'pending':
         return pendingAnswer();
-      case 'help':
-        return say(
-          config.owner.dailySummaryTime
-            ? t('owner.help', { time: config.owner.dailySummaryTime })
-            : t('owner.helpNoSummary'),
-        );
+      case 'help': {
+        const base = config.owner.dailySummaryTime ? t('owner.help', { time: config.owner.dailySummaryTime }) : t('owner.helpNoSummary');
+        const extra = config.paymentMode === 'wallet' ? t('owner.helpWallet') : config.paymentMode === 'trusted' ? t('owner.helpTrusted') : '';
+        return say(extra ? `${base}\n${extra}` : base);
+      }
+      case 'adjust':
+        return onAdjust(paymentDeps, t, {
+          direction: command.direction,
+          target: command.target,
+          amountSatang: command.amountSatang,
+          reason: command.reason,
+          by: ctx.userId ?? ctx.chatId,
+          eventId: ctx.event.webhookEventId,
+        });
+      case 'trust':
+      case 'untrust':
+      case 'staff':
+        return onStaffCommand(paymentDeps, t, command, ctx.userId ?? ctx.chatId);
+      case 'usage':
+        return [textMessage(t(`owner.usage.${command.of}`))];
     }
   }
 
@@ -150,7 +170,16 @@ export function createOwnerGroupHandler(deps: OwnerDeps) {
   }
 
   async function pendingAnswer(): Promise<LineMessage[]> {
-    const [waiting, open] = await Promise.all([listUnknownOrders(db, { limit: MAX_CARDS_IN_CAROUSEL }), countOpenOrders(db)]);
+    const [waiting, open, deposits] = await Promise.all([
+      listUnknownOrders(db, { limit: MAX_CARDS_IN_CAROUSEL }),
+      countOpenOrders(db),
+      pendingDeposits(paymentDeps, t),
+    ]);
+    if (deposits) {
+      // Slips waiting for a decision first: a customer is waiting for their credit.
+      const orderCards = waiting.length ? [unknownOrdersCarousel(t, waiting)] : [];
+      return [textMessage(t('owner.pending.deposits')), ...orderCards, withChips(deposits)];
+    }
     if (waiting.length === 0) return say(t('owner.pending.none', { count: open.inProgress }));
     const more = open.unknown - waiting.length;
     return [
@@ -169,6 +198,20 @@ export function createOwnerGroupHandler(deps: OwnerDeps) {
 
   async function onPostback(ctx: GroupEventContext, data: string): Promise<void> {
     const { action, fields } = decodePostback(data);
+    if ((Object.values(DEPOSIT_ACTIONS) as string[]).includes(action)) {
+      if (!(await isOwnerChat(db, config, ctx.chatId))) {
+        ctx.logger.warn({ action, by: ctx.userId }, 'deposit button tapped in a group that is not registered; ignored');
+        return ctx.respond([textMessage(t('owner.notRegistered'))]);
+      }
+      return ctx.respond(
+        await onDepositDecision(paymentDeps, t, {
+          depositId: fields.deposit ?? '',
+          approve: action === DEPOSIT_ACTIONS.approve,
+          by: ctx.userId ?? ctx.chatId,
+          logger: ctx.logger,
+        }),
+      );
+    }
     if (!(Object.values(OWNER_ACTIONS) as string[]).includes(action)) return;
     if (!(await isOwnerChat(db, config, ctx.chatId))) {
       ctx.logger.warn({ action, by: ctx.userId }, 'order button tapped in a group that is not registered; ignored');
@@ -195,7 +238,10 @@ export function createOwnerGroupHandler(deps: OwnerDeps) {
         reason: `owner marked ${to}`,
         set: { resolvedBy, nextCheckAt: null, ...(to === 'failed' ? { detail: 'ownerFailed' } : {}) },
       });
-      if (row) await notifyResult(tx, row, to === 'success' ? { kind: 'success' } : { kind: 'failed', reason: 'ownerFailed' });
+      if (!row) return undefined;
+      // Wallet mode: success captures the hold, failure gives the credit back (same transaction).
+      const credit = await settleOrderCredit(tx, row);
+      await notifyResult(tx, row, to === 'success' ? { kind: 'success', credit } : { kind: 'failed', reason: 'ownerFailed', credit });
       return row;
     });
     if (!resolved) return [textMessage(await alreadySettled(order.id))];

@@ -43,6 +43,7 @@ const env = {
   TOPUP_CALLBACK_SECRET: CALLBACK_SECRET,
   TOPUP_TIMEOUT_MS: '2000',
   LOG_LEVEL: 'error',
+  PAYMENT_MODE: 'open',
 };
 const bot = childBot(env, port);
 console.log(`chaos: ${ORDERS} orders, seed ${seed}, ${dataDir ? 'PGlite' : 'PostgreSQL'}`);

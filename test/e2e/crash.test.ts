@@ -63,6 +63,7 @@ describe.each(drivers())('crash recovery on %s', (driver) => {
         TOPUP_CALLBACK_SECRET: CALLBACK_SECRET,
         TOPUP_TIMEOUT_MS: '1500',
         LOG_LEVEL: 'warn',
+        PAYMENT_MODE: 'open',
       },
       port,
     );

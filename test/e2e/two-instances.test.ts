@@ -49,6 +49,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL
       TOPUP_CALLBACK_SECRET: CALLBACK_SECRET,
       LOG_LEVEL: 'warn',
       LIMIT_ORDERS_PER_MINUTE: '100',
+      PAYMENT_MODE: 'open',
     };
     a = childBot(env, portA);
     b = childBot(env, portB);

@@ -47,6 +47,7 @@ function order(i: number, over: Partial<OrderRow> = {}): OrderRow {
     nextCheckAt: null,
     checkAttempts: 0,
     resolvedBy: null,
+    sender: null,
     ...over,
   };
 }

@@ -160,6 +160,8 @@ export async function startHarness(
     TOPUP_TIMEOUT_MS: '1500',
     TOPUP_CONNECT_TIMEOUT_MS: '500',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Most tests are about the order path itself; payment tests choose wallet or trusted.
+    PAYMENT_MODE: 'open',
     ...options.env,
   });
   const logger = createLogger({ level: config.logLevel });

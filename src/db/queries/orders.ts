@@ -70,7 +70,7 @@ export async function createDraftOrder(db: DbOrTx, draft: NewDraft): Promise<Ord
  */
 export async function confirmDraftOrder(
   db: DbOrTx,
-  options: { orderId: string; token: string; chatId: string },
+  options: { orderId: string; token: string; chatId: string; sender?: string },
 ): Promise<OrderRow | undefined> {
   if (!isUuid(options.orderId)) return undefined;
   return transitionOrder(db, {
@@ -83,7 +83,7 @@ export async function confirmDraftOrder(
       eq(orders.chatId, options.chatId),
       sql`${orders.expiresAt} > now()`,
     ),
-    set: { confirmedAt: sql`now()`, nextCheckAt: sql`now()` },
+    set: { confirmedAt: sql`now()`, nextCheckAt: sql`now()`, ...(options.sender ? { sender: options.sender } : {}) },
   });
 }
 

@@ -14,7 +14,11 @@ export interface ConfirmCardInput {
   confirmData: string;
   editData: string;
   cancelData: string;
+  /** Wallet mode: the customer's credit now (before this order). */
+  credit?: { balanceSatang: number };
 }
+
+const SHORT_RED = '#D93025';
 
 export function confirmCard(t: T, input: ConfirmCardInput): messagingApi.FlexMessage {
   const number = formatMobile(input.number);
@@ -28,6 +32,7 @@ export function confirmCard(t: T, input: ConfirmCardInput): messagingApi.FlexMes
         row(t('card.number'), number, { size: 'md', weight: 'bold' }),
         row(t('card.network'), network, { weight: 'bold', color: networkColor(input.network) }),
         row(t('card.amount'), amount, { size: 'xl', weight: 'bold' }),
+        ...creditRows(t, input),
         separator(),
         note(t('confirm.hint', { minutes: input.minutesToConfirm })),
       ],
@@ -38,4 +43,21 @@ export function confirmCard(t: T, input: ConfirmCardInput): messagingApi.FlexMes
       ],
     }),
   );
+}
+
+/** The price comes out of the credit: show what is there, and what is missing if anything. */
+function creditRows(t: T, input: ConfirmCardInput): messagingApi.FlexComponent[] {
+  if (!input.credit) return [];
+  const { balanceSatang } = input.credit;
+  const short = input.amountSatang - balanceSatang;
+  if (short <= 0) {
+    return [
+      row(t('confirm.credit'), formatBaht(balanceSatang), { weight: 'bold' }),
+      row(t('confirm.creditAfter'), formatBaht(balanceSatang - input.amountSatang)),
+    ];
+  }
+  return [
+    row(t('confirm.credit'), formatBaht(balanceSatang), { weight: 'bold', color: SHORT_RED }),
+    row(t('confirm.short'), formatBaht(short), { weight: 'bold', color: SHORT_RED }),
+  ];
 }

@@ -13,6 +13,8 @@ export interface ResultCardInput {
   amountSatang: number;
   providerOrderId?: string | null;
   at: Date;
+  /** Wallet mode: the credit used or returned, and what is left. */
+  creditNote?: string;
 }
 
 const SUCCESS_GREEN = '#06C755';
@@ -27,6 +29,7 @@ function details(t: T, input: ResultCardInput) {
     row(t('card.ref'), input.ref),
     ...(input.providerOrderId ? [row(t('card.providerRef'), input.providerOrderId)] : []),
     row(t('card.time'), formatBangkokTime(input.at)),
+    ...(input.creditNote ? [note(input.creditNote)] : []),
   ];
 }
 

@@ -27,6 +27,10 @@ export function resolveIntent(state: RefineState): void {
       if (usedMarkers.includes(m)) continue;
       kind = 'cancel';
     }
+    if (kind === 'deposit') {
+      result.flags.deposit = true;
+      kind = 'topup';
+    }
     const rank = (INTENT_PRIORITY as readonly string[]).indexOf(kind);
     if (rank >= 0) first[rank] ??= m;
     else if (kind === 'greeting') result.flags.greeting = true;

@@ -5,6 +5,12 @@
  */
 export type KeywordKind =
   | 'topup' | 'cancel' | 'status' | 'balance' | 'help'
+  /**
+   * เติมเครดิต: top up the customer's prepaid credit at the shop (wallet mode), not a phone. Read
+   * as the topup intent with `flags.deposit`; with a phone number or a network in the message it
+   * is an ordinary phone top-up ("เติมเครดิต 50 0812345678").
+   */
+  | 'deposit'
   /** ไม่เอา: "don't want". Negates the slot after it ("ไม่เอา ais"); alone it is a cancel. */
   | 'reject'
   /** not, ยกเว้น: negates the slot after it and means nothing alone ("not yet" is no cancel). */
@@ -23,8 +29,13 @@ export type KeywordKind =
 export const KEYWORDS: Readonly<Record<KeywordKind, readonly string[]>> = {
   topup: [
     'เติม', 'เติมเงิน', 'เติมตัง', 'เติมตังค์', 'เติมตังส์', 'เติมให้', 'ขอเติม', 'เติมด้วย', 'เติมหน่อย',
-    'เติมเครดิต', 'เติมค่าโทร', 'เติมเน็ต', 'top up', 'topup', 'top-up', 'refill', 'recharge',
-    'reload', 'ซื้อบัตร', 'ซื้อบัตรเติมเงิน', 'ขอซื้อ', 'add credit',
+    'เติมค่าโทร', 'เติมเน็ต', 'top up', 'topup', 'top-up', 'refill', 'recharge',
+    'reload', 'ซื้อบัตร', 'ซื้อบัตรเติมเงิน', 'ขอซื้อ',
+  ],
+  deposit: [
+    'เติมเครดิต', 'ขอเติมเครดิต', 'เติมเครดิตร้าน', 'เติมเงินเข้าเครดิต', 'เติมเงินเข้ากระเป๋า', 'เติมกระเป๋า',
+    'ฝากเงิน', 'ฝากเครดิต', 'โอนเข้าเครดิต', 'ซื้อเครดิต', 'add credit', 'top up credit', 'topup credit',
+    'top-up credit', 'deposit', 'buy credit',
   ],
   cancel: [
     'ยกเลิก', 'ขอยกเลิก', 'ยกเลิกรายการ', 'ไม่เอาแล้ว', 'ไม่เอาละ', 'ไม่เอาล่ะ', 'ไม่เอาดีกว่า',
@@ -41,7 +52,8 @@ export const KEYWORDS: Readonly<Record<KeywordKind, readonly string[]>> = {
   balance: [
     'เช็คยอด', 'เช็กยอด', 'เชคยอด', 'เช็คยอดเงิน', 'ดูยอด', 'ยอดเงิน', 'ยอดเงินคงเหลือ', 'ยอดคงเหลือ',
     'คงเหลือ', 'เงินคงเหลือ', 'เงินเหลือ', 'เหลือเท่าไหร่', 'เหลือเท่าไร', 'เหลือกี่บาท', 'เครดิตเหลือ',
-    'balance', 'check balance', 'เช็คเงิน', 'เช็คเครดิต',
+    'balance', 'check balance', 'เช็คเงิน', 'เช็คเครดิต', 'เช็กเครดิต', 'ดูเครดิต', 'ยอดเครดิต', 'เครดิตคงเหลือ',
+    'เครดิตเหลือเท่าไหร่', 'my credit', 'check credit', 'credit balance',
   ],
   help: [
     'วิธีใช้', 'วิธีเติม', 'วิธีการเติม', 'วิธีการใช้', 'ใช้ยังไง', 'ใช้งานยังไง', 'ใช้ไง', 'เติมยังไง',
