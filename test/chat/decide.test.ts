@@ -159,3 +159,22 @@ describe('other intents', () => {
     expect(decision.next?.kind).toBe('askNumber');
   });
 });
+
+describe('deposits (wallet mode)', () => {
+  const wallet = context({ deposits: true });
+
+  it('เติมเครดิต 500 asks for a deposit, keeping the order in progress and its card', () => {
+    expect(chat(['เติมเครดิต 500'], wallet).next).toEqual({ kind: 'deposit', amount: 500 });
+    expect(chat(['เติมเครดิต'], wallet).next).toEqual({ kind: 'deposit', amount: null });
+    const decision = chat(['เติม 50 0812345678 ais', 'เติมเครดิต 100'], wallet);
+    expect(decision.next).toEqual({ kind: 'deposit', amount: 100 });
+    expect(decision.state?.slots).toEqual({ number: '0812345678', network: 'AIS', amount: 50 });
+    expect(decision.dropDraft).toBeFalsy();
+  });
+
+  it('with a number or a network it is a phone top-up; outside wallet mode it is too', () => {
+    expect(chat(['เติมเครดิต 50 0812345678 ais'], wallet).next?.kind).toBe('confirm');
+    expect(chat(['เติมเครดิต 50 ทรู'], wallet).next?.kind).toBe('askNumber');
+    expect(chat(['เติมเครดิต 500']).next?.kind).toBe('askNetwork');
+  });
+});

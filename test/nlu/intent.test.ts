@@ -163,3 +163,31 @@ describe('correction', () => {
     },
   );
 });
+
+describe('deposit (prepaid credit at the shop)', () => {
+  it.each<[string, number | null]>([
+    ['เติมเครดิต 500', 500],
+    ['เติมเครดิต ห้าร้อย', 500],
+    ['ขอเติมเครดิต 1000 บาทค่ะ', 1000],
+    ['ฝากเงิน 300', 300],
+    ['add credit 200', 200],
+    ['deposit 100', 100],
+    ['เติมเครดิต', null],
+  ])('%s is a deposit of %s', (text, amount) => {
+    const r = parse(text);
+    expect(r.intent).toBe('topup');
+    expect(r.flags.deposit).toBe(true);
+    expect(r.amount).toBe(amount);
+  });
+
+  it('is an ordinary top-up without the credit words, and carries the number when one is given', () => {
+    expect(parse('เติม 500').flags.deposit).toBe(false);
+    expect(parse('เติมเงิน 50 0812345678').flags.deposit).toBe(false);
+    // The conversation treats this one as a phone top-up because it names a number.
+    expect(parse('เติมเครดิต 50 0812345678')).toMatchObject({ intent: 'topup', number: '0812345678', amount: 50 });
+  });
+
+  it.each(['ยอดเครดิต', 'เช็คเครดิต', 'เครดิตคงเหลือ', 'check credit'])('%s asks for the balance', (text) => {
+    expect(parse(text).intent).toBe('balance');
+  });
+});

@@ -1,10 +1,12 @@
 /** Every owner card, as built, must pass LINE's schema and limits in a push and a reply. */
 import { describe, expect, it } from 'vitest';
-import type { OrderRow } from '../../src/db/schema.ts';
+import type { DepositRow, OrderRow } from '../../src/db/schema.ts';
 import { translator } from '../../src/i18n.ts';
 import { unknownOrderAlert } from '../../src/owner/index.ts';
 import {
   balanceCard,
+  depositsCarousel,
+  depositSlipCard,
   networkAlertCard,
   networkStatusCard,
   ownerChips,
@@ -76,6 +78,27 @@ const summary = buildSummary({
   balanceSatang: 812_050,
 });
 
+function deposit(i: number): DepositRow {
+  const at = new Date('2026-11-27T07:05:00Z');
+  return {
+    id: `1c6f3c1e-9a4d-4f5e-8c2b-${String(i).padStart(12, '0')}`,
+    ref: `DP7K3Q9M${i}`.slice(0, 10),
+    userId: 'U0123456789abcdef0123456789abcdef',
+    chatId: 'U0123456789abcdef0123456789abcdef',
+    amountSatang: 50_000,
+    status: 'awaiting_approval',
+    promptPayId: '0812345678',
+    qrToken: 'q'.repeat(24),
+    slipToken: 's'.repeat(24),
+    language: 'th',
+    createdAt: at,
+    expiresAt: at,
+    slipAt: at,
+    decidedAt: null,
+    decidedBy: null,
+  };
+}
+
 describe('owner cards', () => {
   for (const [lang, tr] of [['th', t], ['en', en]] as const) {
     it(`validate against LINE's schema (${lang})`, () => {
@@ -95,6 +118,10 @@ describe('owner cards', () => {
       expectValid(summaryCard(tr, summary));
       expectValid(summaryCard(tr, { ...summary, kind: 'today', byNetwork: [], failedOrders: [] }));
       expectValid({ type: 'text', text: 'x', quickReply: { items: ownerChips(tr) } });
+      const input = { customerName: 'ลูกค้า ทดสอบ', balanceSatang: 12_050, slipUrl: 'https://topup.example.com/slip/abcdefghijklmnopqrstuvwx' };
+      expectValid(depositSlipCard(tr, deposit(1), input));
+      expectValid(depositSlipCard(tr, deposit(2), { ...input, customerName: undefined }));
+      expectValid(depositsCarousel(tr, Array.from({ length: 14 }, (_, i) => ({ deposit: deposit(i), input }))));
     });
   }
 
@@ -105,6 +132,16 @@ describe('owner cards', () => {
     expect(json).toContain(`action=ownerSuccess&order=${order(1).id}`);
     expect(textOf(card as never)).toContain('081-234-5678');
     expect(textOf(card as never)).toContain('ระบบเติมเงินตอบกลับไม่ชัดเจน');
+  });
+
+  it('puts the slip, the amount, the customer and อนุมัติ / ปฏิเสธ on the deposit card', () => {
+    const card = depositSlipCard(t, deposit(1), { customerName: 'คุณสมหญิง', balanceSatang: 0, slipUrl: 'https://x.example/slip/tok' });
+    const json = JSON.stringify(card);
+    expect(json).toContain('"url":"https://x.example/slip/tok"');
+    expect(json).toContain(`action=depositApprove&deposit=${deposit(1).id}`);
+    expect(json).toContain(`action=depositReject&deposit=${deposit(1).id}`);
+    expect(textOf(card as never)).toContain('คุณสมหญิง');
+    expect(textOf(card as never)).toContain('฿500');
   });
 
   it('lists failures by name and counts the rest', () => {
