@@ -15,7 +15,7 @@ import type { Network } from '../networks.ts';
 import type { EventContext } from './context.ts';
 import { compose, renderConfirmCard, renderQuestion, type LineMessage } from './render.ts';
 import { replyCancelLatest, replyStatus } from './status.ts';
-import { insufficientCredit, notTrusted, replyBalance, replyDeposit } from './wallet.ts';
+import { insufficientCredit, notTrusted, replyBalance, replyDeposit, withWalletHelp } from './wallet.ts';
 
 /** What starts or continues an order: refused up front to a stranger in trusted mode. */
 const ORDERING: ReadonlySet<string> = new Set(['askNetwork', 'askNumber', 'askAmount', 'chooseAmount', 'askWhatToChange', 'confirm']);
@@ -75,6 +75,8 @@ export async function converse(ctx: EventContext, input: ChatInput): Promise<voi
     } else if (next?.kind === 'deposit') {
       await saveState(ctx, state, stored.version);
       return replyDeposit(ctx, next.amount);
+    } else if (next?.kind === 'help') {
+      closing = withWalletHelp(ctx, renderQuestion(ctx.t, next));
     } else if (next) {
       closing = renderQuestion(ctx.t, next);
     }

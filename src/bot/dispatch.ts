@@ -11,7 +11,7 @@ import { customerLanguage } from './language.ts';
 import { onCustomerPostback } from './postback.ts';
 import { helpChips } from './render.ts';
 import { createResponder } from './respond.ts';
-import { onCustomerImage } from './wallet.ts';
+import { onCustomerImage, withWalletHelp } from './wallet.ts';
 
 /** Group-side handling (the owners' module) plugs in here. */
 export interface GroupHandler {
@@ -52,14 +52,14 @@ export async function dispatchEvent(
 
   switch (event.type) {
     case 'follow':
-      return ctx.respond([textMessage(ctx.t('welcome'), helpChips(ctx.t))]);
+      return ctx.respond([withWalletHelp(ctx, textMessage(ctx.t('welcome'), helpChips(ctx.t)))]);
     case 'message': {
       const message = (event as webhook.MessageEvent).message;
       if (message.type === 'text') return onCustomerText(ctx as EventContext<webhook.MessageEvent>, message.text);
       // A photo may be the transfer slip of a deposit (wallet mode).
       if (message.type === 'image') return onCustomerImage(ctx, message as webhook.ImageMessageContent);
       // A sticker or anything else: answer kindly with how to order.
-      return ctx.respond([textMessage(ctx.t('help'), helpChips(ctx.t))]);
+      return ctx.respond([withWalletHelp(ctx, textMessage(ctx.t('help'), helpChips(ctx.t)))]);
     }
     case 'postback':
       return onCustomerPostback(ctx as EventContext<webhook.PostbackEvent>);

@@ -42,6 +42,17 @@ export function formatPromptPayId(id: string): string {
   return formatMobile(id);
 }
 
+/** Wallet mode: the welcome and help texts also say how to add and check credit. */
+export function withWalletHelp(ctx: EventContext, message: LineMessage): LineMessage {
+  if (ctx.deps.config.paymentMode !== 'wallet' || message.type !== 'text') return message;
+  const items = message.quickReply?.items ?? [];
+  return {
+    ...message,
+    text: `${message.text}\n${ctx.t('helpWallet')}`,
+    quickReply: { items: [...items, messageChip(ctx.t('chip.balance'))].slice(0, 13) },
+  };
+}
+
 /** `เติมเครดิต 500`: a QR for exactly that amount, and how to send the slip. */
 export async function replyDeposit(ctx: EventContext, amountBaht: number | null): Promise<void> {
   const { config, db } = ctx.deps;

@@ -16,8 +16,9 @@
  *                              own messages and notices; history replayed on connect
  *                              (honours Last-Event-ID)
  *   POST /dev/api/send         { chat: 'user' | 'group', userId, kind: 'text' | 'postback' |
- *                                'follow' | 'unfollow' | 'join' | 'leave', text?, data?,
- *                                displayText?, params? } → { status, webhookEventId }
+ *                                'follow' | 'unfollow' | 'join' | 'leave' | 'image', text?, data?,
+ *                                displayText?, params?, image? (a data: URL, PNG or JPEG) }
+ *                                → { status, webhookEventId }
  *   POST /dev/api/profile      { userId, displayName, language } (the stand-in's getProfile)
  *   GET  /dev/simulator        the provider simulator's state (balance in baht, networks, …)
  *   POST /dev/simulator        { online?: { AIS: false }, balanceBaht?, outcome?, times?,
@@ -61,7 +62,9 @@ export type DevEvent = { seq: number; at: number } & (
 
 type NewDevEvent = DevEvent extends infer E ? (E extends DevEvent ? Omit<E, 'seq' | 'at'> : never) : never;
 
-const SEND_KINDS = ['text', 'postback', 'follow', 'unfollow', 'join', 'leave'] as const;
+const SEND_KINDS = ['text', 'postback', 'follow', 'unfollow', 'join', 'leave', 'image'] as const;
+/** A photo sent from the page (e.g. a transfer slip), as LINE would serve it from its data API. */
+const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 type SendKind = (typeof SEND_KINDS)[number];
 
 export interface SendRequest {
@@ -72,6 +75,8 @@ export interface SendRequest {
   data?: string;
   displayText?: string;
   params?: Record<string, string>;
+  /** kind 'image': the photo, decoded from the page's data: URL. */
+  image?: { contentType: string; data: Buffer };
 }
 
 const pageFile = new URL('./page.html', import.meta.url);
@@ -155,7 +160,7 @@ export function devRoutes(options: DevRoutesOptions): Router {
     res.on('finish', stop);
   });
 
-  router.post('/api/send', express.json({ limit: '64kb' }), async (req, res) => {
+  router.post('/api/send', express.json({ limit: '8mb' }), async (req, res) => {
     const parsed = parseSend(req.body);
     if (typeof parsed === 'string') {
       res.status(400).json({ error: parsed });
@@ -168,6 +173,11 @@ export function devRoutes(options: DevRoutesOptions): Router {
     if (notice) publish({ kind: 'system', chatId, text: notice });
 
     const event = buildEvent(parsed, lineStandin);
+    if (parsed.image) {
+      // The bot downloads the photo from the LINE stand-in, exactly as from LINE's data API.
+      const messageId = (event['message'] as { id: string }).id;
+      lineStandin.setContent(messageId, parsed.image.data, parsed.image.contentType);
+    }
     try {
       const status = await postWebhook(options, [event]);
       if (status !== 200) publish({ kind: 'system', chatId, text: `/webhook answered ${status}`, level: 'error' });
@@ -240,6 +250,15 @@ function parseSend(body: unknown): SendRequest | string {
   if (displayText !== undefined && typeof displayText !== 'string') return 'displayText must be a string';
   const params = b['params'];
   if (params !== undefined && (typeof params !== 'object' || params === null)) return 'params must be an object';
+  let image: SendRequest['image'];
+  if (kind === 'image') {
+    if (chat !== 'user') return 'image is a 1:1 event here';
+    const m = typeof b['image'] === 'string' ? /^data:(image\/(?:png|jpeg));base64,([A-Za-z0-9+/=]+)$/.exec(b['image']) : null;
+    if (!m) return 'image must be a data: URL of a PNG or JPEG';
+    const data = Buffer.from(m[2]!, 'base64');
+    if (data.length === 0 || data.length > MAX_IMAGE_BYTES) return 'image must be 1 byte to 5 MB';
+    image = { contentType: m[1]!, data };
+  }
   return {
     chat,
     userId,
@@ -248,6 +267,7 @@ function parseSend(body: unknown): SendRequest | string {
     ...(typeof data === 'string' ? { data } : {}),
     ...(typeof displayText === 'string' && displayText !== '' ? { displayText } : {}),
     ...(params ? { params: params as Record<string, string> } : {}),
+    ...(image ? { image } : {}),
   };
 }
 
@@ -255,6 +275,7 @@ function parseSend(body: unknown): SendRequest | string {
 function shownText(req: SendRequest): string | undefined {
   if (req.kind === 'text') return req.text;
   if (req.kind === 'postback') return req.displayText;
+  if (req.kind === 'image') return '📷 รูปภาพ';
   return undefined;
 }
 
@@ -299,6 +320,13 @@ export function buildEvent(req: SendRequest, lineStandin: Pick<LineStandin, 'iss
         ...base,
         replyToken: replyToken(),
         postback: { data: req.data ?? '', ...(req.params ? { params: req.params } : {}) },
+      };
+    case 'image':
+      return {
+        type: 'message',
+        ...base,
+        replyToken: replyToken(),
+        message: { id: newMessageId(), type: 'image', contentProvider: { type: 'line' }, quoteToken: randomBytes(24).toString('base64url') },
       };
     case 'follow':
       return { type: 'follow', ...base, replyToken: replyToken(), follow: { isUnblocked: false } };

@@ -26,6 +26,9 @@ async function listen(server: Server): Promise<string> {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+/** The first bytes of a PNG: enough for a photo the bot accepts. */
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+
 async function post(url: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
@@ -129,6 +132,7 @@ describe('dev API → a capturing webhook (what exactly is sent)', () => {
       { chat: 'user', kind: 'postback', data: 'action=pick', params: { date: '2025-01-31' } },
       { chat: 'user', kind: 'follow' },
       { chat: 'user', kind: 'unfollow' },
+      { chat: 'user', kind: 'image', image: `data:image/png;base64,${PNG.toString('base64')}` },
       { chat: 'group', kind: 'text', text: 'ลงทะเบียน 1234' },
       { chat: 'group', kind: 'postback', data: 'action=resolve&order=1' },
       { chat: 'group', kind: 'join' },
@@ -141,13 +145,13 @@ describe('dev API → a capturing webhook (what exactly is sent)', () => {
       expect(res.status, JSON.stringify(send)).toBe(200);
       const [event] = last().body.events;
       expect(checkAgainst('Event', event), JSON.stringify(event)).toEqual([]);
-      expect(event!['type']).toBe(send.kind === 'text' ? 'message' : send.kind);
+      expect(event!['type']).toBe(send.kind === 'text' || send.kind === 'image' ? 'message' : send.kind);
       ids.add(String(event!['webhookEventId']));
       if (event!['replyToken']) tokens.add(String(event!['replyToken']));
       if (send.chat === 'group') expect(event!['source']).toMatchObject({ type: 'group', groupId: DEMO_GROUP_ID });
     }
     expect(ids.size).toBe(sends.length);
-    expect(tokens.size).toBe(6); // unfollow and leave carry no reply token
+    expect(tokens.size).toBe(7); // unfollow and leave carry no reply token
     expect(last().body.events[0]!['source']).toEqual({ type: 'group', groupId: DEMO_GROUP_ID });
   });
 
@@ -160,6 +164,8 @@ describe('dev API → a capturing webhook (what exactly is sent)', () => {
       { chat: 'group', userId: 'Udemo0003', kind: 'follow' },
       { chat: 'room', userId: 'Udemo0003', kind: 'text', text: 'hi' },
       { chat: 'user', userId: 'Udemo0003', kind: 'sticker' },
+      { chat: 'user', userId: 'Udemo0003', kind: 'image', image: 'data:image/gif;base64,R0lGODlh' },
+      { chat: 'group', userId: 'Udemo0003', kind: 'image', image: `data:image/png;base64,${PNG.toString('base64')}` },
     ]) {
       const res = await post(`${devUrl}/api/send`, bad);
       expect(res.status, JSON.stringify(bad)).toBe(400);
@@ -307,5 +313,40 @@ describe('outside demo mode', () => {
       await bot.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('dev API → a demo in wallet mode (PAYMENT_MODE=wallet, PROMPTPAY_ID set)', () => {
+  let bot: RunningBot;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'dev-wallet-'));
+    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, PAYMENT_MODE: 'wallet', PROMPTPAY_ID: '0812345678' });
+    bot = await startBot(config, { logger: createLogger({ level: 'silent' }), port: 0, sweepIntervalMs: 200 });
+  }, 30_000);
+
+  afterAll(async () => {
+    await bot?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the QR, takes a photo as the slip and lets the owners’ view approve it', async () => {
+    const userId = `Udemo${Date.now().toString(16)}`;
+    const standin = bot.lineStandin!;
+    const to = (chatId: string) => [...standin.replies(), ...standin.pushes()].filter((r) => r.to === chatId).flatMap((r) => r.messages);
+    await post(`${bot.url}/dev/api/send`, { chat: 'user', userId, kind: 'text', text: 'เติมเครดิต 100' });
+    await expect.poll(() => to(userId).length, { timeout: 10_000 }).toBe(2);
+    const qr = to(userId)[0] as { type: string; originalContentUrl: string };
+    expect(qr.type).toBe('image');
+    expect(qr.originalContentUrl).toMatch(/^http:\/\/localhost:\d+\/qr\//);
+    expect((await fetch(qr.originalContentUrl.replace('localhost', '127.0.0.1'))).headers.get('content-type')).toBe('image/png');
+
+    await post(`${bot.url}/dev/api/send`, { chat: 'user', userId, kind: 'image', image: `data:image/png;base64,${PNG.toString('base64')}` });
+    await expect.poll(() => JSON.stringify(to(userId)), { timeout: 10_000 }).toContain('ได้รับสลิปแล้ว');
+    await expect.poll(() => JSON.stringify(to(DEMO_GROUP_ID)), { timeout: 10_000 }).toContain('depositApprove');
+    const data = /action=depositApprove&deposit=[0-9a-f-]+/.exec(JSON.stringify(to(DEMO_GROUP_ID)))![0];
+    await post(`${bot.url}/dev/api/send`, { chat: 'group', userId: 'Udemoowner', kind: 'postback', data, displayText: 'อนุมัติ' });
+    await expect.poll(() => JSON.stringify(to(userId)), { timeout: 10_000 }).toContain('เครดิตคงเหลือ ฿100');
   });
 });
