@@ -10,6 +10,7 @@ import { listWalletMovements, readWallet, type WalletMovement } from '../db/quer
 import type { DepositRow } from '../db/schema.ts';
 import { formatBaht, formatBangkokTime, formatMobile } from '../format.ts';
 import type { T } from '../i18n.ts';
+import { LineApiError } from '../line/errors.ts';
 import { messageChip, textMessage, type QuickChip } from '../line/messages/text.ts';
 import { raiseAlert } from '../orders/alerts.ts';
 import { depositSlipAlert } from '../owner/index.ts';
@@ -140,7 +141,16 @@ export async function onCustomerImage(ctx: EventContext, message: webhook.ImageM
   if (!waiting) return alreadyOrNotNeeded(ctx, notNeeded);
   if (message.contentProvider.type !== 'line') return ctx.respond([textMessage(ctx.t('slip.sendAsPhoto'))]);
 
-  const data = await line.getMessageContent(message.id);
+  let data: Buffer;
+  try {
+    data = await line.getMessageContent(message.id);
+  } catch (error) {
+    // Gone or never there (LINE keeps content for a limited time): ask again. Anything
+    // retryable (5xx, network) propagates, and the stored event is processed again later.
+    if (!(error instanceof LineApiError) || error.isRetryable) throw error;
+    ctx.logger.warn({ err: error }, 'could not download the slip photo');
+    return ctx.respond([textMessage(ctx.t('slip.sendAsPhoto'))]);
+  }
   if (data.length > MAX_SLIP_BYTES) return ctx.respond([textMessage(ctx.t('slip.tooLarge'))]);
   const contentType = imageType(data);
   if (!contentType) return ctx.respond([textMessage(ctx.t('slip.sendAsPhoto'))]);

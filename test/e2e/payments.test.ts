@@ -219,6 +219,29 @@ describe.each(drivers())('payments (wallet mode) on %s', (driver) => {
     expect(await readWallet(h.db, u)).toEqual({ balanceSatang: 0, heldSatang: 0 });
   });
 
+  it('asks again for a slip whose photo LINE no longer has, or that is not a photo', async () => {
+    const u = nextUser();
+    await say(u, 'เติมเครดิต 100', 2);
+    const before = h.delivered(u).length;
+    await sendUserEvent(h.bot.url, h.line, u, {
+      type: 'message',
+      message: { id: 'gone-1', type: 'image', contentProvider: { type: 'line' }, quoteToken: 'q' },
+    });
+    const [gone] = (await h.waitFor(u, (m) => m.length > before)).slice(before);
+    expect(textOf(gone!.message)).toContain('ส่งสลิปเป็นรูปภาพ');
+    h.line.setContent('gif-1', Buffer.from('GIF89a....'), 'image/gif');
+    await sendUserEvent(h.bot.url, h.line, u, {
+      type: 'message',
+      message: { id: 'gif-1', type: 'image', contentProvider: { type: 'line' }, quoteToken: 'q' },
+    });
+    const [gif] = (await h.waitFor(u, (m) => m.length > before + 1)).slice(before + 1);
+    expect(textOf(gif!.message)).toContain('ส่งสลิปเป็นรูปภาพ');
+    const [row] = await h.db.select().from(deposits).where(eq(deposits.userId, u));
+    expect(row!.status).toBe('awaiting_slip');
+    // The real photo still goes through.
+    expect(textOf((await sendPhoto(u)).message)).toContain('ได้รับสลิปแล้ว');
+  });
+
   it('refuses deposits outside DEPOSIT_MIN/MAX and asks for an amount when none is given', async () => {
     const u = nextUser();
     expect(textOf((await say(u, 'เติมเครดิต'))[0]!.message)).toContain('กี่บาท');
@@ -260,7 +283,9 @@ describe.each(drivers())('payments (wallet mode) on %s', (driver) => {
     await g.text('รายการค้าง');
     const answer = (await h.waitFor(owners, (m) => m.length >= before + 2)).slice(before);
     expect(textOf(answer.at(-1)!.message)).toContain(row!.ref);
-    await g.tap(buttonData(answer.at(-1)!.message, 'อนุมัติ')!, 'Uowner1');
+    const approve = `action=depositApprove&deposit=${row!.id}`;
+    expect(JSON.stringify(answer.at(-1)!.message)).toContain(approve);
+    expect(textOf((await g.tap(approve, 'Uowner1')).message)).toContain('อนุมัติแล้ว');
     await sleep(100);
     expect((await readWallet(h.db, u)).balanceSatang).toBe(20_000);
   });
