@@ -1,0 +1,90 @@
+/**
+ * `npm run bench:sweep`: a tool for profiling, not the report. Starts the same processes as
+ * `npm run bench` (bot, LINE stand-in + simulator, scratch PostgreSQL), then sends evenly paced
+ * order texts at each rate in SWEEP_RATES (default 50,100,200,300) for SWEEP_SECONDS (5) and
+ * prints, per rate: events handled per second, ack and event → reply latency, and the CPU time
+ * the bot and its PostgreSQL backends spent per event. Run it before and after a change to
+ * src/ to see what the change bought; BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR"
+ * writes a CPU profile of the bot.
+ */
+import postgres from 'postgres';
+import { startChild } from './support/child.ts';
+import { createScratchDatabase } from './support/database.ts';
+import { ACCESS_TOKEN, CALLBACK_SECRET, CHANNEL_SECRET, now, orderStream } from './support/events.ts';
+import { freePort } from './support/net.ts';
+import { pacedRun } from './support/paced.ts';
+import { backendCpuMs } from './support/pgcpu.ts';
+import { percentile, sleep } from './support/stats.ts';
+
+type Counts = { replies: number };
+const rates = (process.env.SWEEP_RATES ?? '50,100,200,300').split(',').map(Number);
+const seconds = Number(process.env.SWEEP_SECONDS ?? 5);
+
+const db = await createScratchDatabase((l) => console.log(l));
+if (!db.url) throw new Error('the sweep needs PostgreSQL');
+const port = await freePort();
+const world = await startChild<{ lineOrigin: string; simulatorUrl: string }>('world.ts', { env: { BENCH_BOT_URL: `http://127.0.0.1:${port}` } });
+const bot = await startChild<{ url: string }>('bot.ts', {
+  logFile: process.env.SWEEP_LOG ?? '/dev/null',
+  nodeArgs: process.env.BENCH_BOT_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [],
+  cleanEnv: true,
+  env: {
+    NODE_ENV: 'production',
+    PORT: String(port),
+    DATABASE_URL: db.url,
+    LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN,
+    LINE_API_BASE_URL: world.ready.lineOrigin,
+    LINE_DATA_API_BASE_URL: world.ready.lineOrigin,
+    TOPUP_API_URL: world.ready.simulatorUrl,
+    TOPUP_USERNAME: 'bench-shop',
+    TOPUP_PASSWORD: 'bench-password',
+    TOPUP_CALLBACK_SECRET: CALLBACK_SECRET,
+    // Payment taken outside the bot: the turn measured is the order conversation itself.
+    PAYMENT_MODE: 'open',
+    LOG_LEVEL: 'info',
+  },
+});
+const sql = postgres(db.url, { max: 1, onnotice: () => {} });
+const counts = () => world.call<Counts>('counts');
+const stream = orderStream({ pool: 'sweep', poolSize: 500 });
+const url = `${bot.ready.url}/webhook`;
+
+try {
+  // Every customer once (profile cached), and the JIT warm.
+  const warm = await pacedRun({ url, ratePerSec: 200, durationMs: 2500, next: stream });
+  for (let i = 0; i < 600 && (await counts()).replies < warm.ok; i++) await sleep(100);
+  console.log('rate/s  handled/s  ack p50    p99   event→reply p50    p99   bot CPU ms/ev  PG CPU ms/ev');
+  for (const rate of rates) {
+    await sleep(1000);
+    const c0 = await counts();
+    const cpu0 = await bot.call<NodeJS.CpuUsage>('cpu');
+    const pg0 = await backendCpuMs(sql);
+    await world.call('takeReplyLatencies');
+    const t0 = now();
+    const run = await pacedRun({ url, ratePerSec: rate, durationMs: seconds * 1000, next: stream });
+    const t1 = now();
+    const c1 = await counts();
+    let c2 = c1;
+    const deadline = now() + 30_000;
+    while (c2.replies < c0.replies + run.ok && now() < deadline) {
+      await sleep(50);
+      c2 = await counts();
+    }
+    const cpu1 = await bot.call<NodeJS.CpuUsage>('cpu');
+    const pg1 = await backendCpuMs(sql);
+    const lat = await world.call<number[]>('takeReplyLatencies');
+    const cpuMs = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / 1000;
+    const f = (n: number) => n.toFixed(1).padStart(7);
+    console.log(
+      `${String(rate).padStart(6)} ${f(((c1.replies - c0.replies) / (t1 - t0)) * 1000)}   ${f(percentile(run.latencies, 50))} ${f(percentile(run.latencies, 99))}   ` +
+        `${f(percentile(lat, 50))} ${f(percentile(lat, 99))}   ${f(cpuMs / run.ok)}      ${pg0 === undefined || pg1 === undefined ? '    n/a' : f((pg1 - pg0) / run.ok)}` +
+        (c2.replies < c0.replies + run.ok ? `   (${c0.replies + run.ok - c2.replies} not handled after 30 s)` : ''),
+    );
+  }
+} finally {
+  await sql.end();
+  await bot.stop();
+  await world.stop();
+  await db.drop();
+}
