@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.ts';
-import { openDatabase, type Database } from './db/client.ts';
+import { openDatabase, openPostgres, type Database } from './db/client.ts';
 import { createIntake } from './bot/intake.ts';
 import { dispatchEvent } from './bot/dispatch.ts';
 import { createHttpApp } from './http/app.ts';
@@ -134,7 +134,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     },
     groups: owner.groups,
   };
-  const intake = createIntake({ db: database.db, logger, metrics, handle: (event) => dispatchEvent(botDeps, event) });
+  // The acknowledgement's INSERT gets connections of its own, never queued behind processing.
+  const inboxDatabase = config.database.url ? openPostgres(config.database.url, { max: 2 }) : undefined;
+  const intake = createIntake({ db: database.db, inboxDb: inboxDatabase?.db, logger, metrics, handle: (event) => dispatchEvent(botDeps, event) });
 
   const app = createHttpApp({
     logger,
@@ -198,6 +200,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       await Promise.all(loops.map((loop) => loop.stop()));
       await simulator?.close();
       await lineStandin?.close();
+      await inboxDatabase?.close();
       await database.close();
     },
   };

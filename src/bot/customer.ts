@@ -33,12 +33,15 @@ export async function converse(ctx: EventContext, input: ChatInput): Promise<voi
   for (let attempt = 1; ; attempt++) {
     const stored = await readConversation<ChatState>(db, ctx.chatId);
     const decision = decide(stored.state, input, chatContext);
-    if (decision.dropDraft && stored.state?.draftId) await dropDraft(ctx, stored.state.draftId);
 
     let closing: LineMessage | LineMessage[] | undefined;
     let state = decision.state;
     const next = decision.next;
-    if (next && ORDERING.has(next.kind) && config.paymentMode === 'trusted' && (await paymentFor(db, config, ctx.userId!)).kind === 'refused') {
+    const refused = !!next && ORDERING.has(next.kind) && config.paymentMode === 'trusted' && (await paymentFor(db, config, ctx.userId!)).kind === 'refused';
+    // createDraftOrder supersedes the chat's live draft in its own transaction; drop it here only
+    // when no new draft follows (saves a read and a transaction on every corrected order).
+    if (decision.dropDraft && stored.state?.draftId && (refused || next?.kind !== 'confirm')) await dropDraft(ctx, stored.state.draftId);
+    if (refused) {
       ctx.logger.info({ userId: ctx.userId }, 'trusted mode: order from a customer who is not on the list refused');
       await saveState(ctx, undefined, stored.version);
       return ctx.respond([notTrusted(ctx)]);
@@ -113,7 +116,7 @@ async function dropDraft(ctx: EventContext, draftId: string): Promise<void> {
 async function loadChatContext(ctx: EventContext): Promise<ChatContext> {
   const { db, config } = ctx.deps;
   const [networkSnapshot, recentNumbers] = await Promise.all([
-    latestSnapshot(db, 'network'),
+    latestNetworkSnapshot(db),
     ctx.userId ? listRecentNumbers(db, { userId: ctx.userId, limit: 3 }) : [],
   ]);
   const online = (networkSnapshot?.data ?? {}) as Partial<Record<Network, boolean>>;
@@ -125,4 +128,17 @@ async function loadChatContext(ctx: EventContext): Promise<ChatContext> {
     recentNumbers,
     deposits: config.paymentMode === 'wallet',
   };
+}
+
+/** The network snapshot changes once a minute at most; read it at most every few seconds. */
+const SNAPSHOT_MEMO_MS = 5_000;
+const snapshotMemos = new WeakMap<object, { at: number; value: ReturnType<typeof latestSnapshot> }>();
+function latestNetworkSnapshot(db: EventContext['deps']['db']): ReturnType<typeof latestSnapshot> {
+  const now = Date.now();
+  const memo = snapshotMemos.get(db);
+  if (memo && now - memo.at <= SNAPSHOT_MEMO_MS) return memo.value;
+  const value = latestSnapshot(db, 'network');
+  snapshotMemos.set(db, { at: now, value });
+  value.catch(() => snapshotMemos.delete(db));
+  return value;
 }

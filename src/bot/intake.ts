@@ -18,6 +18,11 @@ import type { Metrics } from '../metrics.ts';
 /** The storing instance owns an event this long; after that any instance's sweep may retry it. */
 const LEASE_MS = 2 * 60_000;
 const MAX_SWEEP_ATTEMPTS = 3;
+/**
+ * At most this many events in progress at once: beyond that, more concurrency only queues
+ * more queries in front of the next webhook's INSERT (the acknowledgement waits behind them).
+ */
+const MAX_IN_FLIGHT = 16;
 
 export interface Intake {
   /** Stores the events and schedules the new ones; resolves once they are durable. */
@@ -30,6 +35,8 @@ export interface Intake {
 
 export function createIntake(deps: {
   db: Db;
+  /** Where accept() stores events; default `db`. */
+  inboxDb?: Db;
   logger: Logger;
   metrics: Metrics;
   handle: (event: webhook.Event) => Promise<void>;
@@ -50,11 +57,28 @@ export function createIntake(deps: {
     }
   }
 
+  let inFlight = 0;
+  const waiting: (() => void)[] = [];
+  const slot = (): Promise<void> =>
+    inFlight < MAX_IN_FLIGHT ? (inFlight++, Promise.resolve()) : new Promise<void>((r) => waiting.push(r));
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next) next();
+    else inFlight--;
+  };
+
   /** Events of one chat run in order; different chats run side by side. */
   function schedule(event: webhook.Event): void {
     const key = chatKey(event);
     const previous = chains.get(key) ?? Promise.resolve();
-    const next = previous.then(() => processOne(event));
+    const next = previous.then(async () => {
+      await slot();
+      try {
+        await processOne(event);
+      } finally {
+        release();
+      }
+    });
     chains.set(key, next);
     void next.finally(() => {
       if (chains.get(key) === next) chains.delete(key);
@@ -70,7 +94,7 @@ export function createIntake(deps: {
         sourceId: event.source && ('groupId' in event.source ? event.source.groupId : 'userId' in event.source ? event.source.userId : undefined),
         payload: event,
       }));
-      const fresh = await storeWebhookEvents(deps.db, { events: rows, leaseMs: LEASE_MS });
+      const fresh = await storeWebhookEvents(deps.inboxDb ?? deps.db, { events: rows, leaseMs: LEASE_MS });
       deps.metrics.webhookEvents.inc({ outcome: 'stored' }, fresh.size);
       deps.metrics.webhookEvents.inc({ outcome: 'duplicate' }, events.length - fresh.size);
       // setImmediate: the 200 goes out before any processing starts.

@@ -38,7 +38,7 @@ const MIGRATION_LOCK = 7_262_537;
 
 export function openPostgres(url: string, options: { max?: number } = {}): Database {
   // onnotice: silence "relation already exists, skipping" chatter from migrations.
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  const client = preparing(postgres(url, { max: options.max ?? 10, onnotice: () => {} }));
   const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
@@ -85,4 +85,22 @@ async function ping(db: Db): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * drizzle passes `prepare: false` for every query that was not `.prepare(name)`d, so PostgreSQL
+ * parses and plans each statement anew. postgres.js can cache them per connection by text;
+ * force that on, in transactions too.
+ */
+function preparing<T extends postgres.Sql>(sql: T): T {
+  const unsafe = sql.unsafe.bind(sql);
+  (sql as { unsafe: unknown }).unsafe = (query: string, params?: unknown[], opts?: object) =>
+    unsafe(query, params as never, { ...opts, prepare: true });
+  if (typeof sql.begin !== 'function') return sql;
+  const begin = sql.begin.bind(sql) as (...args: unknown[]) => unknown;
+  (sql as { begin: unknown }).begin = (...args: unknown[]) => {
+    const fn = args.pop() as (tx: postgres.Sql) => unknown;
+    return begin(...args, (tx: postgres.Sql) => fn(preparing(tx)));
+  };
+  return sql;
 }
