@@ -115,7 +115,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   logger.info({ paymentMode: config.paymentMode }, `payment mode: ${config.paymentMode}`);
 
   const loops: Loop[] = [];
-  const kickOutbox = () => loops[0]?.kick();
+  // Queued pushes go out now rather than at the next tick; the loop starts further down.
+  let outboxLoop: Loop | undefined;
+  const kickOutbox = () => outboxLoop?.kick();
   const orderDeps = { db: database.db, provider, config, logger, metrics, kickOutbox, unknownOrderMessage: unknownOrderAlert };
   const orders = createOrderService(orderDeps);
   const owner = createOwnerModule({ db: database.db, provider, config, logger, metrics, kickOutbox, orders, publicUrl });
@@ -161,8 +163,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
 
   const interval = options.sweepIntervalMs ?? 2_000;
   if (options.workers !== false) {
+    outboxLoop = startLoop({ name: 'outbox', intervalMs: interval, logger, tick: () => deliverDueMessages({ db: database.db, line, logger, metrics }) });
     loops.push(
-      startLoop({ name: 'outbox', intervalMs: interval, logger, tick: () => deliverDueMessages({ db: database.db, line, logger, metrics }) }),
+      outboxLoop,
       startLoop({ name: 'reconciler', intervalMs: interval, logger, tick: () => reconcileOnce(orderDeps, orders) }),
       startLoop({ name: 'inbox-sweep', intervalMs: interval * 5, logger, tick: () => intake.sweep() }),
       // The owners' monitors: every instance ticks; one per interval asks the provider (advisory lock).
