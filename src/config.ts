@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { NETWORKS, type Network } from './networks.ts';
+import { DEFAULT_NETWORK_CODES } from './provider/codes.ts';
 
 /** A configuration problem a shop owner can act on: it names the variable. */
 export class ConfigError extends Error {
@@ -32,17 +33,6 @@ const PRODUCTION_REQUIRED = [
   'TOPUP_PASSWORD',
   'TOPUP_CALLBACK_SECRET',
 ] as const;
-
-/** Default provider codes (DESIGN §4); the provider has renumbered networks before. */
-const DEFAULT_NETWORK_CODES: Record<Network, number> = {
-  AIS: 1,
-  DTAC: 2,
-  TRUE: 3,
-  TOT: 4,
-  MY: 5,
-  FEELS: 6,
-  PENGUIN: 7,
-};
 
 /** Amounts (whole baht) a customer may choose, per network, unless overridden. */
 const DEFAULT_AMOUNTS = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 150, 200, 300, 500, 800, 1000];

@@ -13,7 +13,7 @@ import { orders } from '../../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { createLineStandin, type LineStandin } from '../../src/line/standin/index.ts';
 import { createSimulator, type Simulator } from '../../src/provider/simulator/index.ts';
-import { childBot, freePort, type ChildBot } from '../support/child-bot.ts';
+import { childBot, freePort, outsideWorldEnv, type ChildBot } from '../support/child-bot.ts';
 import { createTestDatabase, drivers, type TestDatabase } from '../support/db.ts';
 import {
   buttonData,
@@ -53,17 +53,9 @@ describe.each(drivers())('crash recovery on %s', (driver) => {
     bot = childBot(
       {
         ...(pg?.url ? { DATABASE_URL: pg.url } : { DATA_DIR: dataDir! }),
-        LINE_CHANNEL_SECRET: CHANNEL_SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN: 'token',
-        LINE_API_BASE_URL: lineOrigin,
-        LINE_DATA_API_BASE_URL: lineOrigin,
-        TOPUP_API_URL: simulatorUrl,
-        TOPUP_USERNAME: 'shop',
-        TOPUP_PASSWORD: 'pw-secret',
-        TOPUP_CALLBACK_SECRET: CALLBACK_SECRET,
+        ...outsideWorldEnv({ lineOrigin, simulatorUrl, channelSecret: CHANNEL_SECRET, callbackSecret: CALLBACK_SECRET }),
         TOPUP_TIMEOUT_MS: '1500',
         LOG_LEVEL: 'warn',
-        PAYMENT_MODE: 'open',
       },
       port,
     );

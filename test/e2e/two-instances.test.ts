@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLineStandin, type LineStandin } from '../../src/line/standin/index.ts';
 import { createSimulator, type Simulator } from '../../src/provider/simulator/index.ts';
-import { childBot, freePort, type ChildBot } from '../support/child-bot.ts';
+import { childBot, freePort, outsideWorldEnv, type ChildBot } from '../support/child-bot.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import {
   buttonData,
@@ -39,17 +39,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL
     pg = await createTestDatabase('postgres');
     const env = {
       DATABASE_URL: pg.url!,
-      LINE_CHANNEL_SECRET: CHANNEL_SECRET,
-      LINE_CHANNEL_ACCESS_TOKEN: 'token',
-      LINE_API_BASE_URL: lineOrigin,
-      LINE_DATA_API_BASE_URL: lineOrigin,
-      TOPUP_API_URL: simulatorUrl,
-      TOPUP_USERNAME: 'shop',
-      TOPUP_PASSWORD: 'pw-secret',
-      TOPUP_CALLBACK_SECRET: CALLBACK_SECRET,
+      ...outsideWorldEnv({ lineOrigin, simulatorUrl, channelSecret: CHANNEL_SECRET, callbackSecret: CALLBACK_SECRET }),
       LOG_LEVEL: 'warn',
       LIMIT_ORDERS_PER_MINUTE: '100',
-      PAYMENT_MODE: 'open',
     };
     a = childBot(env, portA);
     b = childBot(env, portB);

@@ -15,6 +15,24 @@ export interface ChildBot {
   output(): string;
 }
 
+/**
+ * The environment that points a bot at a LINE stand-in and a provider simulator (account
+ * `shop` / `pw-secret`, the harness's secrets), in open payment mode.
+ */
+export function outsideWorldEnv(options: { lineOrigin: string; simulatorUrl: string; channelSecret: string; callbackSecret: string }): Record<string, string> {
+  return {
+    LINE_CHANNEL_SECRET: options.channelSecret,
+    LINE_CHANNEL_ACCESS_TOKEN: 'token',
+    LINE_API_BASE_URL: options.lineOrigin,
+    LINE_DATA_API_BASE_URL: options.lineOrigin,
+    TOPUP_API_URL: options.simulatorUrl,
+    TOPUP_USERNAME: 'shop',
+    TOPUP_PASSWORD: 'pw-secret',
+    TOPUP_CALLBACK_SECRET: options.callbackSecret,
+    PAYMENT_MODE: 'open',
+  };
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
