@@ -423,5 +423,8 @@ export function secretsOf(config: Config): string[] {
     config.provider.password,
     config.provider.callbackSecret,
     config.owner.registerCode ?? '',
-  ].filter((s) => s.length >= 4);
+  ].filter((s) => s.length >= 4 && !PUBLIC_DEMO_VALUES.has(s));
 }
+
+/** Demo credentials are public; scrubbing "demo" from every log line would only mangle them. */
+const PUBLIC_DEMO_VALUES = new Set<string>(Object.values(DEMO_CREDENTIALS));
