@@ -85,3 +85,31 @@ export function longestMatch<T>(
   }
   return bestEnd < 0 ? null : { end: bestEnd, value: best as T };
 }
+
+/**
+ * Walks the text left to right and calls `onMatch` for every longest entry on characters no
+ * earlier extractor has taken; scanning resumes after each match. The loop every vocabulary
+ * extractor (networks, keywords) shares.
+ */
+export function scanLongest<T>(
+  trie: Trie<T>,
+  text: string,
+  taken: Uint8Array,
+  onMatch: (value: T, start: number, end: number) => void,
+): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (taken[i] !== 0 || !canStart(trie, text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const m = longestMatch(trie, text, i, taken);
+    if (m === null) {
+      i++;
+      continue;
+    }
+    onMatch(m.value, i, m.end);
+    i = m.end;
+  }
+}

@@ -1,5 +1,5 @@
 import type { ParseContext } from '../context.ts';
-import { buildTrie, canStart, longestMatch } from '../trie.ts';
+import { buildTrie, scanLongest } from '../trie.ts';
 import { KEYWORDS, type KeywordKind } from '../vocabulary/intents.ts';
 
 /**
@@ -15,20 +15,7 @@ const TRIE = buildTrie<KeywordKind>(
 );
 
 export function extractKeywords(ctx: ParseContext): void {
-  const { text, taken } = ctx;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (taken[i] !== 0 || !canStart(TRIE, text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const m = longestMatch(TRIE, text, i, taken);
-    if (m === null) {
-      i++;
-      continue;
-    }
-    ctx.add({ kind: 'keyword', value: m.value, start: i, end: m.end, extractor: 'keyword' });
-    i = m.end;
-  }
+  scanLongest(TRIE, ctx.text, ctx.taken, (value, start, end) => {
+    ctx.add({ kind: 'keyword', value, start, end, extractor: 'keyword' });
+  });
 }

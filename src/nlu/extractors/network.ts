@@ -1,5 +1,5 @@
 import type { ParseContext } from '../context.ts';
-import { buildTrie, canStart, longestMatch } from '../trie.ts';
+import { buildTrie, scanLongest } from '../trie.ts';
 import { NETWORK_VOCABULARY, type NetworkEntry } from '../vocabulary/networks.ts';
 
 /**
@@ -13,32 +13,12 @@ const TRIE = buildTrie<NetworkEntry>(
 );
 
 export function extractNetworks(ctx: ParseContext): void {
-  const { text, taken } = ctx;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (taken[i] !== 0 || !canStart(TRIE, text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const m = longestMatch(TRIE, text, i, taken);
-    if (m === null) {
-      i++;
-      continue;
-    }
-    const entry = m.value;
+  scanLongest(TRIE, ctx.text, ctx.taken, (entry, start, end) => {
     if (entry.network === null) {
-      ctx.add({ kind: 'ignored', note: entry.note, start: i, end: m.end, extractor: 'network' });
-    } else {
-      ctx.add({
-        kind: 'network',
-        value: entry.network,
-        weak: entry.weak === true,
-        start: i,
-        end: m.end,
-        extractor: entry.weak === true ? 'network.weak' : 'network',
-      });
+      ctx.add({ kind: 'ignored', note: entry.note, start, end, extractor: 'network' });
+      return;
     }
-    i = m.end;
-  }
+    const weak = entry.weak === true;
+    ctx.add({ kind: 'network', value: entry.network, weak, start, end, extractor: weak ? 'network.weak' : 'network' });
+  });
 }
