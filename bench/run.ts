@@ -26,7 +26,7 @@ import { runNluBench } from './nlu.ts';
 import { startChild, type Child } from './support/child.ts';
 import { createScratchDatabase, type ScratchDatabase } from './support/database.ts';
 import { ACCESS_TOKEN, CALLBACK_SECRET, CHANNEL_SECRET, orderStream, type SignedBody } from './support/events.ts';
-import { freePort } from './support/net.ts';
+import { freePort } from '../test/support/child-bot.ts';
 import { pacedRun } from './support/paced.ts';
 import { backendCpuMs } from './support/pgcpu.ts';
 import { int, mib, ms, percentile, ratio, sleep } from './support/stats.ts';

@@ -11,7 +11,7 @@ import postgres from 'postgres';
 import { startChild } from './support/child.ts';
 import { createScratchDatabase } from './support/database.ts';
 import { ACCESS_TOKEN, CALLBACK_SECRET, CHANNEL_SECRET, now, orderStream } from './support/events.ts';
-import { freePort } from './support/net.ts';
+import { freePort } from '../test/support/child-bot.ts';
 import { pacedRun } from './support/paced.ts';
 import { backendCpuMs } from './support/pgcpu.ts';
 import { percentile, sleep } from './support/stats.ts';
