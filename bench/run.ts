@@ -25,7 +25,7 @@ import postgres from 'postgres';
 import { runNluBench } from './nlu.ts';
 import { startChild, type Child } from './support/child.ts';
 import { createScratchDatabase, type ScratchDatabase } from './support/database.ts';
-import { ACCESS_TOKEN, CALLBACK_SECRET, CHANNEL_SECRET, orderStream, type SignedBody } from './support/events.ts';
+import { botEnv, orderStream, type SignedBody } from './support/events.ts';
 import { freePort } from '../test/support/child-bot.ts';
 import { pacedRun } from './support/paced.ts';
 import { backendCpuMs } from './support/pgcpu.ts';
@@ -194,23 +194,14 @@ async function main(): Promise<void> {
       nodeArgs: process.env.BENCH_BOT_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [],
       // Only what is set here: a DATABASE_URL, PAYMENT_MODE or OWNER_GROUP_IDS of the shell must not leak in.
       cleanEnv: true,
-      env: {
-        NODE_ENV: 'production',
-        PORT: String(botPort),
-        DATABASE_URL: database.url,
-        DATA_DIR: database.url ? undefined : join(tmp, 'pglite'),
-        LINE_CHANNEL_SECRET: CHANNEL_SECRET,
-        LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN,
-        LINE_API_BASE_URL: world.ready.lineOrigin,
-        LINE_DATA_API_BASE_URL: world.ready.lineOrigin,
-        TOPUP_API_URL: world.ready.simulatorUrl,
-        TOPUP_USERNAME: 'bench-shop',
-        TOPUP_PASSWORD: 'bench-password',
-        TOPUP_CALLBACK_SECRET: CALLBACK_SECRET,
-        // Payment taken outside the bot: the turn measured is the order conversation itself.
-        PAYMENT_MODE: 'open',
-        LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-      },
+      env: botEnv({
+        port: botPort,
+        databaseUrl: database.url,
+        dataDir: database.url ? undefined : join(tmp, 'pglite'),
+        lineOrigin: world.ready.lineOrigin,
+        simulatorUrl: world.ready.simulatorUrl,
+        logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
+      }),
     });
     children.push(bot);
     const bare = await startChild<{ url: string }>('bare.ts');

@@ -10,7 +10,7 @@
 import postgres from 'postgres';
 import { startChild } from './support/child.ts';
 import { createScratchDatabase } from './support/database.ts';
-import { ACCESS_TOKEN, CALLBACK_SECRET, CHANNEL_SECRET, now, orderStream } from './support/events.ts';
+import { botEnv, now, orderStream } from './support/events.ts';
 import { freePort } from '../test/support/child-bot.ts';
 import { pacedRun } from './support/paced.ts';
 import { backendCpuMs } from './support/pgcpu.ts';
@@ -28,22 +28,7 @@ const bot = await startChild<{ url: string }>('bot.ts', {
   logFile: process.env.SWEEP_LOG ?? '/dev/null',
   nodeArgs: process.env.BENCH_BOT_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [],
   cleanEnv: true,
-  env: {
-    NODE_ENV: 'production',
-    PORT: String(port),
-    DATABASE_URL: db.url,
-    LINE_CHANNEL_SECRET: CHANNEL_SECRET,
-    LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN,
-    LINE_API_BASE_URL: world.ready.lineOrigin,
-    LINE_DATA_API_BASE_URL: world.ready.lineOrigin,
-    TOPUP_API_URL: world.ready.simulatorUrl,
-    TOPUP_USERNAME: 'bench-shop',
-    TOPUP_PASSWORD: 'bench-password',
-    TOPUP_CALLBACK_SECRET: CALLBACK_SECRET,
-    // Payment taken outside the bot: the turn measured is the order conversation itself.
-    PAYMENT_MODE: 'open',
-    LOG_LEVEL: 'info',
-  },
+  env: botEnv({ port, databaseUrl: db.url, lineOrigin: world.ready.lineOrigin, simulatorUrl: world.ready.simulatorUrl, logLevel: 'info' }),
 });
 const sql = postgres(db.url, { max: 1, onnotice: () => {} });
 const counts = () => world.call<Counts>('counts');

@@ -52,11 +52,11 @@ export interface SignedBody {
   signature: string;
 }
 
-export function textEvent(user: string, text: string, at = now()): Record<string, unknown> {
+/** The envelope LINE puts around every 1:1 event; the reply token carries the send time. */
+function userEvent(user: string, at: number, body: (n: number) => Record<string, unknown>): Record<string, unknown> {
   const n = ++seq;
   return {
-    type: 'message',
-    message: { type: 'text', id: String(600_000_000_000_000_000n + BigInt(n)), quoteToken: `q${n}`, text },
+    ...body(n),
     webhookEventId: `01BENCH${runId}${String(n).padStart(12, '0')}`,
     deliveryContext: { isRedelivery: false },
     timestamp: Math.floor(at),
@@ -66,18 +66,15 @@ export function textEvent(user: string, text: string, at = now()): Record<string
   };
 }
 
+export function textEvent(user: string, text: string, at = now()): Record<string, unknown> {
+  return userEvent(user, at, (n) => ({
+    type: 'message',
+    message: { type: 'text', id: String(600_000_000_000_000_000n + BigInt(n)), quoteToken: `q${n}`, text },
+  }));
+}
+
 export function postbackEvent(user: string, data: string, at = now()): Record<string, unknown> {
-  const n = ++seq;
-  return {
-    type: 'postback',
-    postback: { data },
-    webhookEventId: `01BENCH${runId}${String(n).padStart(12, '0')}`,
-    deliveryContext: { isRedelivery: false },
-    timestamp: Math.floor(at),
-    source: { type: 'user', userId: user },
-    replyToken: `b${n}.${at.toFixed(3)}`,
-    mode: 'active',
-  };
+  return userEvent(user, at, () => ({ type: 'postback', postback: { data } }));
 }
 
 export function signedBody(event: Record<string, unknown>): SignedBody {
@@ -92,5 +89,35 @@ export function orderStream(options: { pool: string; poolSize: number }): () => 
     const k = i++;
     const text = ORDER_TEXTS[k % ORDER_TEXTS.length]!;
     return signedBody(textEvent(userId(options.pool, k % options.poolSize), text));
+  };
+}
+
+/**
+ * The bot's whole environment in the bench: production mode against the stand-ins, payment
+ * taken outside the bot (the turn measured is the order conversation itself).
+ */
+export function botEnv(options: {
+  port: number;
+  databaseUrl?: string;
+  dataDir?: string;
+  lineOrigin: string;
+  simulatorUrl: string;
+  logLevel: string;
+}): Record<string, string | undefined> {
+  return {
+    NODE_ENV: 'production',
+    PORT: String(options.port),
+    DATABASE_URL: options.databaseUrl,
+    DATA_DIR: options.dataDir,
+    LINE_CHANNEL_SECRET: CHANNEL_SECRET,
+    LINE_CHANNEL_ACCESS_TOKEN: ACCESS_TOKEN,
+    LINE_API_BASE_URL: options.lineOrigin,
+    LINE_DATA_API_BASE_URL: options.lineOrigin,
+    TOPUP_API_URL: options.simulatorUrl,
+    TOPUP_USERNAME: 'bench-shop',
+    TOPUP_PASSWORD: 'bench-password',
+    TOPUP_CALLBACK_SECRET: CALLBACK_SECRET,
+    PAYMENT_MODE: 'open',
+    LOG_LEVEL: options.logLevel,
   };
 }
