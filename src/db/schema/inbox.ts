@@ -1,0 +1,24 @@
+/** The webhook inbox: every LINE event is stored before anything acts on it (DESIGN §6). */
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { now, at } from './columns.ts';
+
+/** LINE webhook events, stored by `webhookEventId` before anything acts on them. */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: text().primaryKey(), // webhookEventId
+    type: text().notNull(),
+    sourceType: text(),
+    sourceId: text(),
+    payload: jsonb().notNull(),
+    receivedAt: now(),
+    /** The instance processing the event holds it until then; a sweep takes over after. */
+    leaseUntil: at().notNull(),
+    processedAt: at(),
+    attempts: integer().notNull().default(0),
+    lastError: text(),
+  },
+  (t) => [index('webhook_events_unprocessed').on(t.leaseUntil).where(sql`${t.processedAt} is null`)],
+);
+export type WebhookEventRow = typeof webhookEvents.$inferSelect;
