@@ -1,18 +1,22 @@
 /**
  * A background loop: runs `tick` every `intervalMs` (sooner when kicked), one tick at a time,
- * and stops cleanly: `stop()` waits for the tick in progress.
+ * and stops cleanly: `stop()` waits for the tick in progress. Built stopped, so the composition
+ * root can hand `kick` to services before it starts any worker.
  */
 import type { Logger } from './log.ts';
 
 export interface Loop {
-  /** Run a tick as soon as the current one (if any) ends. */
+  readonly name: string;
+  start(): void;
+  /** Run a tick as soon as the current one (if any) ends; before `start`, nothing. */
   kick(): void;
   stop(): Promise<void>;
 }
 
-export function startLoop(options: { name: string; intervalMs: number; logger: Logger; tick: () => Promise<unknown> }): Loop {
+export function createLoop(options: { name: string; intervalMs: number; logger: Logger; tick: () => Promise<unknown> }): Loop {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  let started = false;
   let stopped = false;
   let kicked = false;
 
@@ -33,11 +37,16 @@ export function startLoop(options: { name: string; intervalMs: number; logger: L
         timer = setTimeout(run, delay);
       });
   };
-  timer = setTimeout(run, 0);
 
   return {
+    name: options.name,
+    start() {
+      if (started || stopped) return;
+      started = true;
+      timer = setTimeout(run, 0);
+    },
     kick() {
-      if (stopped) return;
+      if (!started || stopped) return;
       if (running) {
         kicked = true;
         return;

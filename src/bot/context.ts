@@ -9,7 +9,8 @@ import type { Language, T } from '../i18n.ts';
 import type { LineClient } from '../line/client.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
-import type { OrderHooks } from '../orders/hooks.ts';
+import type { OrderService } from '../orders/service.ts';
+import type { Outbox } from '../outbox/index.ts';
 import type { LineMessage } from './render.ts';
 
 export interface BotDeps {
@@ -18,10 +19,10 @@ export interface BotDeps {
   config: Config;
   logger: Logger;
   metrics: Metrics;
-  /** What happens to an order once confirmed (the money path plugs in here). */
-  orders: OrderHooks;
-  /** Wakes the outbox worker after something was queued for a push. */
-  kickOutbox: () => void;
+  /** The money path: every change to an order goes through it. */
+  orders: OrderService;
+  /** Pushes: answers whose reply failed, alerts for the owners. */
+  outbox: Outbox;
   /** Where LINE and customers reach this bot: base of the deposit QR and slip image URLs. */
   publicUrl: string;
 }

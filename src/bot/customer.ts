@@ -6,7 +6,7 @@ import type { webhook } from '@line/bot-sdk';
 import { decide } from '../chat/decide.ts';
 import type { ChatContext, ChatInput, ChatState, Decision } from '../chat/types.ts';
 import { deleteConversation, readConversation, writeConversation } from '../db/queries/conversations.ts';
-import { createDraftOrder, findOrder, listRecentNumbers, transitionOrder } from '../db/queries/orders.ts';
+import { listRecentNumbers } from '../db/queries/orders.ts';
 import { latestSnapshot } from '../db/queries/snapshots.ts';
 import { readWallet } from '../db/queries/wallets.ts';
 import { paymentFor } from '../wallet/policy.ts';
@@ -38,23 +38,22 @@ export async function converse(ctx: EventContext, input: ChatInput): Promise<voi
     let state = decision.state;
     const next = decision.next;
     const refused = !!next && ORDERING.has(next.kind) && config.paymentMode === 'trusted' && (await paymentFor(db, config, ctx.userId!)).kind === 'refused';
-    // createDraftOrder supersedes the chat's live draft in its own transaction; drop it here only
+    // createDraft supersedes the chat's live draft in its own transaction; drop it here only
     // when no new draft follows (saves a read and a transaction on every corrected order).
-    if (decision.dropDraft && stored.state?.draftId && (refused || next?.kind !== 'confirm')) await dropDraft(ctx, stored.state.draftId);
+    if (decision.dropDraft && stored.state?.draftId && (refused || next?.kind !== 'confirm')) await ctx.deps.orders.dropDraft(stored.state.draftId);
     if (refused) {
       ctx.logger.info({ userId: ctx.userId }, 'trusted mode: order from a customer who is not on the list refused');
       await saveState(ctx, undefined, stored.version);
       return ctx.respond([notTrusted(ctx)]);
     }
     if (next?.kind === 'confirm') {
-      const draft = await createDraftOrder(db, {
+      const draft = await ctx.deps.orders.createDraft({
         userId: ctx.userId!,
         chatId: ctx.chatId,
         number: next.slots.number,
         network: next.slots.network,
         amountSatang: next.slots.amount * 100,
         language: ctx.lang,
-        ttlMs: config.draftTtlMs,
       });
       state = { ...state!, draftId: draft.id };
       const minutes = Math.round(config.draftTtlMs / 60_000);
@@ -103,14 +102,6 @@ async function saveState(ctx: EventContext, state: Decision['state'], version: n
     expectedVersion: version,
     ttlMs: ctx.deps.config.conversationTtlMs,
   });
-}
-
-/** The card on screen is replaced or abandoned: its button must do nothing from now on. */
-async function dropDraft(ctx: EventContext, draftId: string): Promise<void> {
-  const draft = await findOrder(ctx.deps.db, draftId);
-  if (draft?.status === 'draft') {
-    await transitionOrder(ctx.deps.db, { id: draftId, from: ['draft'], to: 'expired', reason: 'superseded', set: { detail: 'superseded' } });
-  }
 }
 
 async function loadChatContext(ctx: EventContext): Promise<ChatContext> {

@@ -30,7 +30,7 @@ export async function dispatchEvent(
 
   const lang: Language =
     source.type === 'user' && userId ? await customerLanguage({ db: deps.db, line: deps.line, logger: deps.logger, userId }) : 'th';
-  const responder = createResponder({ event, chatId, db: deps.db, line: deps.line, logger: deps.logger, kickOutbox: deps.kickOutbox });
+  const responder = createResponder({ event, chatId, db: deps.db, line: deps.line, logger: deps.logger, outbox: deps.outbox });
   const ctx: EventContext = {
     event,
     deps,

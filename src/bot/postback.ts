@@ -4,18 +4,16 @@
  */
 import type { webhook } from '@line/bot-sdk';
 import { deleteConversation } from '../db/queries/conversations.ts';
-import { findOrder } from '../db/queries/orders.ts';
 import type { OrderRow } from '../db/schema.ts';
 import { formatBaht } from '../format.ts';
 import { textMessage } from '../line/messages/text.ts';
 import { decodePostback } from '../line/postback.ts';
+import type { ConfirmOutcome } from '../orders/confirm.ts';
 import type { Slot } from '../chat/types.ts';
 import type { EventContext } from './context.ts';
 import { converse } from './customer.ts';
+import { renderSubmitOutcome } from './order-news.ts';
 import { helpChips } from './render.ts';
-import { renderSubmitOutcome } from './submit-reply.ts';
-import { checkOrderLimits } from '../orders/limits.ts';
-import { confirmOrder } from '../orders/confirm.ts';
 import { insufficientCredit, notTrusted } from './wallet.ts';
 
 const SLOTS: readonly Slot[] = ['number', 'network', 'amount'];
@@ -40,36 +38,16 @@ export async function onCustomerPostback(ctx: EventContext<webhook.PostbackEvent
 }
 
 async function confirm(ctx: EventContext, orderId: string, token: string): Promise<void> {
-  const { db, line, orders, config } = ctx.deps;
-  const draft = await findOrder(db, orderId);
-  if (draft?.status === 'draft' && draft.confirmToken === token && draft.chatId === ctx.chatId) {
-    const hit = await checkOrderLimits(db, config, { userId: draft.userId, amountSatang: draft.amountSatang });
-    if (hit) {
-      const limit = hit.limitSatang === undefined ? undefined : formatBaht(hit.limitSatang);
-      return ctx.respond([textMessage(ctx.t(`order.limit.${hit.kind}`, { count: hit.count, limit }))]);
-    }
-  }
-  // Confirm and (wallet mode) hold the credit: one transaction, so a short credit confirms nothing.
-  const outcome = await confirmOrder({ db, config }, { orderId, token, chatId: ctx.chatId, userId: ctx.userId ?? ctx.chatId });
-  switch (outcome.kind) {
-    case 'notConfirmed':
-      return ctx.respond([textMessage(await whyNotConfirmed(ctx, orderId, token))]);
-    case 'notAllowed':
-      return ctx.respond([notTrusted(ctx)]);
-    case 'insufficient': {
-      const d = outcome.draft;
-      const minutesLeft = d.expiresAt ? Math.max(1, Math.floor((d.expiresAt.getTime() - Date.now()) / 60_000)) : 0;
-      return ctx.respond([insufficientCredit(ctx, d.amountSatang, outcome.wallet.balanceSatang, minutesLeft)]);
-    }
-    case 'confirmed':
-      break;
-  }
+  const { db, line, orders } = ctx.deps;
+  // Limits, payment and draft → confirmed (with the credit's hold): a short credit confirms nothing.
+  const outcome = await orders.confirm({ orderId, token, chatId: ctx.chatId, userId: ctx.userId ?? ctx.chatId });
+  if (outcome.kind !== 'confirmed') return ctx.respond(notConfirmed(ctx, outcome, token));
   const confirmed = outcome.order;
 
   await deleteConversation(db, ctx.chatId);
   // The refill can take a few seconds; show the customer we are on it.
   line.showLoading(ctx.chatId, 20).catch((error: unknown) => ctx.logger.debug({ err: error }, 'loading animation failed'));
-  const submitted = await orders.submitConfirmed(confirmed);
+  const submitted = await orders.submit(confirmed);
   const reply = renderSubmitOutcome(ctx.t, submitted);
   if (outcome.wallet && (submitted.kind === 'pending' || submitted.kind === 'deferred' || submitted.kind === 'unknown')) {
     // The credit is set aside until the result: say so under the first answer.
@@ -81,9 +59,27 @@ async function confirm(ctx: EventContext, orderId: string, token: string): Promi
   if (submitted.kind === 'failed' || submitted.kind === 'unknown') await orders.answeredByReply(submitted.order);
 }
 
+function notConfirmed(ctx: EventContext, outcome: Exclude<ConfirmOutcome, { kind: 'confirmed' }>, token: string) {
+  switch (outcome.kind) {
+    case 'limited': {
+      const { hit } = outcome;
+      const limit = hit.limitSatang === undefined ? undefined : formatBaht(hit.limitSatang);
+      return [textMessage(ctx.t(`order.limit.${hit.kind}`, { count: hit.count, limit }))];
+    }
+    case 'notAllowed':
+      return [notTrusted(ctx)];
+    case 'insufficient': {
+      const d = outcome.draft;
+      const minutesLeft = d.expiresAt ? Math.max(1, Math.floor((d.expiresAt.getTime() - Date.now()) / 60_000)) : 0;
+      return [insufficientCredit(ctx, d.amountSatang, outcome.wallet.balanceSatang, minutesLeft)];
+    }
+    case 'notConfirmed':
+      return [textMessage(whyNotConfirmed(ctx, outcome.order, token))];
+  }
+}
+
 /** A confirm that changed nothing: tell the customer which card counts, kindly. */
-async function whyNotConfirmed(ctx: EventContext, orderId: string, token: string): Promise<string> {
-  const order: OrderRow | undefined = await findOrder(ctx.deps.db, orderId);
+function whyNotConfirmed(ctx: EventContext, order: OrderRow | undefined, token: string): string {
   if (!order || order.confirmToken !== token || order.chatId !== ctx.chatId) return ctx.t('order.notFound');
   if (order.status === 'expired') return ctx.t(order.detail === 'superseded' ? 'order.superseded' : 'order.expired');
   if (order.status === 'draft') return ctx.t('order.expired');

@@ -4,10 +4,10 @@
  */
 import type { webhook } from '@line/bot-sdk';
 import type { Db } from '../db/client.ts';
-import { enqueueMessage } from '../db/queries/outbox.ts';
 import { LineApiError } from '../line/errors.ts';
 import type { LineClient } from '../line/client.ts';
 import type { Logger } from '../log.ts';
+import type { Outbox } from '../outbox/index.ts';
 import type { LineMessage } from './render.ts';
 
 export class AlreadyResponded extends Error {
@@ -23,8 +23,7 @@ export function createResponder(options: {
   db: Db;
   line: LineClient;
   logger: Logger;
-  /** Wakes the outbox worker so a fallback push goes out now, not at the next tick. */
-  kickOutbox: () => void;
+  outbox: Outbox;
 }) {
   let responded = false;
   const { event } = options;
@@ -32,8 +31,8 @@ export function createResponder(options: {
   const fresh = Date.now() - event.timestamp < REPLY_TOKEN_MAX_AGE_MS;
 
   async function viaOutbox(messages: LineMessage[]) {
-    await enqueueMessage(options.db, { dedupeKey: `event:${event.webhookEventId}:answer`, to: options.chatId, messages });
-    options.kickOutbox();
+    await options.outbox.queue(options.db, { key: `event:${event.webhookEventId}:answer`, to: options.chatId, messages });
+    options.outbox.kick();
   }
 
   return {

@@ -24,5 +24,6 @@ export async function replyStatus(ctx: EventContext): Promise<void> {
 export async function replyCancelLatest(ctx: EventContext): Promise<void> {
   if (!ctx.userId) return ctx.respond([textMessage(ctx.t('cancelOrder.none'))]);
   const outcome = await ctx.deps.orders.requestCancel({ userId: ctx.userId });
-  return ctx.respond([textMessage(ctx.t(`cancelOrder.${outcome.kind}`, outcome.vars ?? {}), helpChips(ctx.t))]);
+  const vars = outcome.kind === 'none' ? {} : { ref: outcome.order.ref };
+  return ctx.respond([textMessage(ctx.t(`cancelOrder.${outcome.kind}`, vars), helpChips(ctx.t))]);
 }

@@ -12,7 +12,6 @@ import { formatBaht, formatBangkokTime, formatMobile } from '../format.ts';
 import type { T } from '../i18n.ts';
 import { LineApiError } from '../line/errors.ts';
 import { messageChip, textMessage, type QuickChip } from '../line/messages/text.ts';
-import { raiseAlert } from '../orders/alerts.ts';
 import { depositSlipAlert } from '../owner/index.ts';
 import { attachSlip, checkDepositAmount, MAX_SLIP_BYTES, qrImageUrl, slipImageUrl, startDeposit } from '../wallet/deposits.ts';
 import type { EventContext } from './context.ts';
@@ -158,25 +157,21 @@ export async function onCustomerImage(ctx: EventContext, message: webhook.ImageM
   const customer = await findCustomer(db, ctx.userId);
   const attached = await attachSlip(db, { depositId: waiting.id, messageId: message.id, contentType, data }, async (tx, deposit) => {
     const wallet = await readWallet(tx, deposit.userId);
-    await raiseAlert(
-      tx,
-      {
-        dedupeKey: `deposit:${deposit.id}:slip`,
-        kind: 'deposit_slip',
-        payload: { depositId: deposit.id, ref: deposit.ref, amountSatang: deposit.amountSatang, userId: deposit.userId },
-        messages: [
-          depositSlipAlert(deposit, {
-            customerName: customer?.displayName ?? undefined,
-            balanceSatang: wallet.balanceSatang,
-            slipUrl: slipImageUrl(ctx.deps.publicUrl, deposit),
-          }),
-        ],
-      },
-      config.owner.groupIds,
-    );
+    await ctx.deps.outbox.alertOwners(tx, {
+      dedupeKey: `deposit:${deposit.id}:slip`,
+      kind: 'deposit_slip',
+      payload: { depositId: deposit.id, ref: deposit.ref, amountSatang: deposit.amountSatang, userId: deposit.userId },
+      messages: [
+        depositSlipAlert(deposit, {
+          customerName: customer?.displayName ?? undefined,
+          balanceSatang: wallet.balanceSatang,
+          slipUrl: slipImageUrl(ctx.deps.publicUrl, deposit),
+        }),
+      ],
+    });
   });
   if (!attached) return alreadyOrNotNeeded(ctx, notNeeded);
-  ctx.deps.kickOutbox();
+  ctx.deps.outbox.kick();
   ctx.logger.info({ ref: attached.ref }, 'deposit slip received; waiting for an owner');
   return ctx.respond([textMessage(ctx.t('slip.received', vars(attached)), [messageChip(ctx.t('chip.balance'))])]);
 }

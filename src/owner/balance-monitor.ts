@@ -24,7 +24,7 @@ import {
 import { saveSnapshot } from '../db/queries/snapshots.ts';
 import { translator } from '../i18n.ts';
 import type { Logger } from '../log.ts';
-import { raiseAlert } from '../orders/alerts.ts';
+import type { Outbox } from '../outbox/index.ts';
 import type { ProviderClient } from '../provider/client.ts';
 import { balanceCard } from './cards.ts';
 
@@ -85,7 +85,7 @@ export interface MonitorDeps {
   provider: ProviderClient;
   config: Config;
   logger: Logger;
-  kickOutbox: () => void;
+  outbox: Outbox;
 }
 
 export function thresholdsOf(config: Config): BalanceThresholds {
@@ -118,31 +118,27 @@ export async function observeBalance(
     }
     if (next.alert) {
       const averageSatang = await averageRecentCharge(tx, { days: AVERAGE_DAYS });
-      raised = await raiseAlert(
-        tx,
-        {
-          dedupeKey: `balance:${seq}:${next.alert}`,
-          kind: `balance_${next.alert}`,
-          payload: { balanceSatang: observation.balanceSatang, level: next.level, source: observation.source },
-          messages: [
-            balanceCard(translator('th'), {
-              kind: next.alert,
-              balanceSatang: observation.balanceSatang,
-              level: next.level,
-              ...thresholdsOf(config),
-              averageSatang,
-              at,
-            }),
-          ],
-        },
-        config.owner.groupIds,
-      );
+      raised = await deps.outbox.alertOwners(tx, {
+        dedupeKey: `balance:${seq}:${next.alert}`,
+        kind: `balance_${next.alert}`,
+        payload: { balanceSatang: observation.balanceSatang, level: next.level, source: observation.source },
+        messages: [
+          balanceCard(translator('th'), {
+            kind: next.alert,
+            balanceSatang: observation.balanceSatang,
+            level: next.level,
+            ...thresholdsOf(config),
+            averageSatang,
+            at,
+          }),
+        ],
+      });
     }
     return next;
   });
   if (raised) {
     deps.logger.warn({ alert: decision.alert, balanceSatang: observation.balanceSatang }, 'balance alert raised for the owners');
-    deps.kickOutbox();
+    deps.outbox.kick();
   }
   return decision;
 }

@@ -12,6 +12,7 @@ import { bubble, flexMessage, MUTED, note, postbackButton, row, separator, SHOP_
 import { messageChip, type QuickChip } from '../line/messages/text.ts';
 import { encodePostback } from '../line/postback.ts';
 import { NETWORKS, type Network } from '../networks.ts';
+import type { UnknownReason } from '../orders/news.ts';
 import type { BalanceLevel } from './balance-monitor.ts';
 import type { DailySummary } from './summary.ts';
 
@@ -25,14 +26,13 @@ const DANGER = '#D93025';
 /** LINE allows 12 bubbles in a carousel; fewer keeps it readable. */
 export const MAX_CARDS_IN_CAROUSEL = 10;
 
-/** Why an order became `unknown`, in the owners' words (the service's reasons are English codes). */
+const UNKNOWN_REASONS: readonly string[] = ['ambiguous', 'unexpected', 'interrupted', 'noResult'] satisfies UnknownReason[];
+
+/** Why an order became `unknown`, in the owners' words; the service gives a reason code. */
 export function unknownReason(t: T, why: string | null | undefined): string {
   if (!why) return t('owner.why.unknown');
-  if (why.startsWith('provider reply unusable')) return t('owner.why.ambiguous');
-  if (why === 'unexpected error while sending') return t('owner.why.unexpected');
-  if (why === 'interrupted while sending the refill') return t('owner.why.interrupted');
-  if (why.startsWith('no result from the provider')) return t('owner.why.noResult');
-  return why;
+  // Anything that is not a code (an order from an older version) is shown as it was stored.
+  return UNKNOWN_REASONS.includes(why) ? t(`owner.why.${why}`) : why;
 }
 
 function unknownOrderBubble(t: T, order: OrderRow, why?: string | null): messagingApi.FlexBubble {

@@ -4,7 +4,6 @@
  */
 import { findAlert } from '../db/queries/alerts.ts';
 import { translator } from '../i18n.ts';
-import { raiseAlert } from '../orders/alerts.ts';
 import { lastKnownBalance, observeBalance, type MonitorDeps } from './balance-monitor.ts';
 import { summaryCard } from './cards.ts';
 import { dueDailySummary, loadSummary } from './summary.ts';
@@ -27,20 +26,16 @@ export async function dailySummaryTick(deps: MonitorDeps, now = new Date()): Pro
   }
   const summary = await loadSummary(deps.db, { kind: 'daily', period, balanceSatang });
   const raised = await deps.db.transaction((tx) =>
-    raiseAlert(
-      tx,
-      {
-        dedupeKey,
-        kind: 'daily_summary',
-        payload: { date: period.date, totals: summary.totals, balanceSatang: balanceSatang ?? null },
-        messages: [summaryCard(translator('th'), summary)],
-      },
-      deps.config.owner.groupIds,
-    ),
+    deps.outbox.alertOwners(tx, {
+      dedupeKey,
+      kind: 'daily_summary',
+      payload: { date: period.date, totals: summary.totals, balanceSatang: balanceSatang ?? null },
+      messages: [summaryCard(translator('th'), summary)],
+    }),
   );
   if (raised) {
     deps.logger.info({ date: period.date }, 'daily summary queued for the owners');
-    deps.kickOutbox();
+    deps.outbox.kick();
   }
   return raised;
 }

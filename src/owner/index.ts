@@ -1,16 +1,17 @@
 /**
  * The owners' module as the composition root sees it: the group handler for dispatch, the
- * background ticks (balance and network monitors, daily summary), and the card the order
- * service raises for an `unknown` order.
+ * background ticks (balance and network monitors, daily summary), and the owners' side of the
+ * order service's news (the card for an `unknown` order).
  */
-import type { DepositRow, OrderRow } from '../db/schema.ts';
+import type { DepositRow } from '../db/schema.ts';
 import { translator } from '../i18n.ts';
 import type { LineMessage } from '../line/client.ts';
+import type { OwnerNews } from '../orders/news.ts';
 import { balanceTick } from './balance-monitor.ts';
 import { depositSlipCard, unknownOrderCard, type DepositCardInput } from './cards.ts';
+import { dailySummaryTick } from './daily-summary.ts';
 import { createOwnerGroupHandler, type OwnerDeps } from './handler.ts';
 import { networkTick } from './network-monitor.ts';
-import { dailySummaryTick } from './daily-summary.ts';
 
 export type { OwnerDeps } from './handler.ts';
 
@@ -25,9 +26,9 @@ export function createOwnerModule(deps: OwnerDeps) {
 
 export type OwnerModule = ReturnType<typeof createOwnerModule>;
 
-/** The owners' alert for an order nobody can settle automatically (owners read Thai). */
-export function unknownOrderAlert(order: OrderRow, why: string): LineMessage {
-  return unknownOrderCard(translator('th'), order, why);
+/** The owners' message for the order service's news (owners read Thai). */
+export function renderOwnerNews(news: OwnerNews): LineMessage[] {
+  return [unknownOrderCard(translator('th'), news.order, news.why)];
 }
 
 /** The owners' card for a deposit slip to approve or reject (owners read Thai). */

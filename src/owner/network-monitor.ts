@@ -16,7 +16,6 @@ import {
 import { latestSnapshot, saveSnapshot } from '../db/queries/snapshots.ts';
 import { translator } from '../i18n.ts';
 import { NETWORKS, type Network } from '../networks.ts';
-import { raiseAlert } from '../orders/alerts.ts';
 import type { MonitorDeps } from './balance-monitor.ts';
 import { networkAlertCard } from './cards.ts';
 
@@ -70,22 +69,18 @@ export async function observeNetworks(
     await saveSnapshot(tx, { kind: 'network', data: observation.online });
     await pruneSnapshots(tx, { kind: 'network', olderThanDays: 2 });
     if (changed) {
-      raised = await raiseAlert(
-        tx,
-        {
-          dedupeKey: `network:${seq}`,
-          kind: 'network_change',
-          payload: { ...diff, online: observation.online },
-          messages: [networkAlertCard(translator('th'), { ...diff, at })],
-        },
-        config.owner.groupIds,
-      );
+      raised = await deps.outbox.alertOwners(tx, {
+        dedupeKey: `network:${seq}`,
+        kind: 'network_change',
+        payload: { ...diff, online: observation.online },
+        messages: [networkAlertCard(translator('th'), { ...diff, at })],
+      });
     }
     return diff;
   });
   if (raised) {
     deps.logger.warn(change, 'network status changed; owners alerted');
-    deps.kickOutbox();
+    deps.outbox.kick();
   }
   return change;
 }

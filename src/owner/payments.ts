@@ -3,26 +3,28 @@
  * crediting or debiting a customer by command with a reason, and the staff list of trusted
  * mode. Every answer is Thai, for the owners' group.
  */
-import { eq } from 'drizzle-orm';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import { findCustomer, listTrustedCustomers, trustCustomer, untrustCustomer } from '../db/queries/customers.ts';
 import { findDepositByRef, listDepositsAwaitingApproval } from '../db/queries/deposits.ts';
+import { findOrderByRef } from '../db/queries/orders.ts';
 import { readWallet } from '../db/queries/wallets.ts';
-import { orders } from '../db/schema.ts';
 import { formatBaht } from '../format.ts';
+import { LINE_USER_ID } from '../config.ts';
 import type { T } from '../i18n.ts';
 import type { LineMessage } from '../line/client.ts';
 import { textMessage } from '../line/messages/text.ts';
 import type { Logger } from '../log.ts';
+import type { Outbox } from '../outbox/index.ts';
 import { adjustCredit, decideDeposit, slipImageUrl } from '../wallet/deposits.ts';
 import { depositsCarousel, MAX_CARDS_IN_CAROUSEL, ownerChips } from './cards.ts';
+import { creditAdjustedPush, depositDecidedPush } from './payment-news.ts';
 
 export interface PaymentDeps {
   db: Db;
   config: Config;
   logger: Logger;
-  kickOutbox: () => void;
+  outbox: Outbox;
   /** Base of the slip image URLs on deposit cards. */
   publicUrl: string;
 }
@@ -33,14 +35,15 @@ export async function onDepositDecision(
   t: T,
   request: { depositId: string; approve: boolean; by: string; logger: Logger },
 ): Promise<LineMessage[]> {
-  const outcome = await decideDeposit(deps.db, { depositId: request.depositId, approve: request.approve, by: request.by });
+  const decision = { depositId: request.depositId, approve: request.approve, by: request.by };
+  const outcome = await decideDeposit(deps.db, decision, (tx, decided) => deps.outbox.queue(tx, depositDecidedPush(decided)));
   if (outcome.kind === 'already') {
     const d = outcome.deposit;
     if (!d) return [textMessage(t('owner.deposit.notFound'))];
     const by = d.decidedBy ? await nameOf(deps.db, d.decidedBy) : undefined;
     return [textMessage(t('owner.deposit.already', { ref: d.ref, amount: formatBaht(d.amountSatang), state: t(`owner.deposit.state.${d.status}`), by: by ?? '-' }))];
   }
-  deps.kickOutbox();
+  deps.outbox.kick();
   const d = outcome.deposit;
   const customer = (await findCustomer(deps.db, d.userId))?.displayName ?? d.userId;
   request.logger.info({ ref: d.ref, decision: outcome.kind, by: request.by }, 'owner decided a deposit');
@@ -62,16 +65,25 @@ export async function onAdjust(
   const userId = await resolveCustomer(deps.db, request.target);
   if (!userId) return [textMessage(t('owner.adjust.notFound', { target: request.target }))];
   const customer = await findCustomer(deps.db, userId);
-  const result = await adjustCredit(deps.db, {
+  const adjustment = {
     userId,
-    chatId: userId,
-    language: customer?.language ?? 'th',
     kind: request.direction,
     amountSatang: request.amountSatang,
     reason: request.reason,
     actor: request.by,
     key: `event:${request.eventId}`,
-  });
+  };
+  const result = await adjustCredit(deps.db, adjustment, (tx, applied) =>
+    deps.outbox.queue(
+      tx,
+      creditAdjustedPush({
+        ...adjustment,
+        ledgerId: applied.entry.id,
+        language: customer?.language ?? 'th',
+        balanceSatang: applied.wallet.balanceSatang,
+      }),
+    ),
+  );
   const vars = {
     customer: customer?.displayName ?? userId,
     amount: formatBaht(request.amountSatang),
@@ -79,19 +91,16 @@ export async function onAdjust(
     balance: formatBaht(result.wallet.balanceSatang),
   };
   if (result.kind === 'insufficient') return [textMessage(t('owner.adjust.insufficient', vars))];
-  if (result.kind === 'applied') deps.kickOutbox();
+  if (result.kind === 'applied') deps.outbox.kick();
   return [textMessage(t(`owner.adjust.${request.direction}`, vars), ownerChips(t))];
 }
 
 /** A customer named by LINE user id, order ref (TP…) or deposit ref (DP…). */
 async function resolveCustomer(db: Db, target: string): Promise<string | undefined> {
-  if (/^U[0-9a-f]{32}$/.test(target)) return target;
+  if (LINE_USER_ID.test(target)) return target;
   const ref = target.toUpperCase();
   if (ref.startsWith('DP')) return (await findDepositByRef(db, ref))?.userId;
-  if (ref.startsWith('TP')) {
-    const [row] = await db.select({ userId: orders.userId }).from(orders).where(eq(orders.ref, ref));
-    return row?.userId;
-  }
+  if (ref.startsWith('TP')) return (await findOrderByRef(db, ref))?.userId;
   // Any other id seen in the shop (tests and older chats may use other id shapes).
   return (await findCustomer(db, target))?.userId;
 }

@@ -4,7 +4,8 @@
  * may also credit or debit a customer by command, with a reason.
  *
  * Each decision is one transaction: the deposit's conditional state change, the ledger movement
- * and the customer's notification (outbox) commit together or not at all.
+ * and the customer's notification (`announce`, queued by the caller) commit together or not at
+ * all. This module builds no messages.
  */
 import type { Config } from '../config.ts';
 import type { DbOrTx, Db } from '../db/client.ts';
@@ -15,12 +16,8 @@ import {
   expireWaitingDeposits,
   findDeposit,
 } from '../db/queries/deposits.ts';
-import { enqueueMessage } from '../db/queries/outbox.ts';
 import { applyMovement, type MovementResult, type WalletState } from '../db/queries/wallets.ts';
 import type { DepositRow } from '../db/schema.ts';
-import { formatBaht } from '../format.ts';
-import { toLanguage, translator } from '../i18n.ts';
-import { messageChip, textMessage } from '../line/messages/text.ts';
 
 /** A QR stays good for a slip this long; after that the customer asks for a new one. */
 export const DEPOSIT_SLIP_TTL_MS = 24 * 60 * 60 * 1000;
@@ -74,26 +71,29 @@ export async function attachSlip(
   });
 }
 
+export type Decided = { kind: 'approved'; deposit: DepositRow; wallet: WalletState } | { kind: 'rejected'; deposit: DepositRow };
+
 export type DecideOutcome =
-  | { kind: 'approved'; deposit: DepositRow; wallet: WalletState }
-  | { kind: 'rejected'; deposit: DepositRow }
+  | Decided
   /** Decided before (another owner, another tap), or never had a slip. */
   | { kind: 'already'; deposit?: DepositRow };
 
-/** An owner's อนุมัติ / ปฏิเสธ: the first tap decides, every later one is told so. */
-export async function decideDeposit(db: Db, request: { depositId: string; approve: boolean; by: string }): Promise<DecideOutcome> {
+/**
+ * An owner's อนุมัติ / ปฏิเสธ: the first tap decides, every later one is told so. `announce`
+ * queues the customer's news in the decision's transaction.
+ */
+export async function decideDeposit(
+  db: Db,
+  request: { depositId: string; approve: boolean; by: string },
+  announce: (tx: DbOrTx, decided: Decided) => Promise<unknown>,
+): Promise<DecideOutcome> {
   const outcome = await db.transaction(async (tx): Promise<DecideOutcome> => {
     const deposit = await decideDepositRow(tx, { depositId: request.depositId, to: request.approve ? 'approved' : 'rejected', by: request.by });
     if (!deposit) return { kind: 'already' };
-    const t = translator(toLanguage(deposit.language));
-    const amount = formatBaht(deposit.amountSatang);
     if (!request.approve) {
-      await enqueueMessage(tx, {
-        dedupeKey: `deposit:${deposit.id}:rejected`,
-        to: deposit.chatId,
-        messages: [textMessage(t('deposit.rejected', { amount, ref: deposit.ref }), [messageChip(t('chip.balance'))])],
-      });
-      return { kind: 'rejected', deposit };
+      const rejected = { kind: 'rejected', deposit } as const;
+      await announce(tx, rejected);
+      return rejected;
     }
     const credited = await applyMovement(tx, 'deposit', {
       userId: deposit.userId,
@@ -103,29 +103,23 @@ export async function decideDeposit(db: Db, request: { depositId: string; approv
       key: `deposit:${deposit.id}:deposit`,
     });
     if (credited.kind !== 'applied') throw new Error(`deposit ${deposit.ref} could not be credited: ${credited.kind}`);
-    await enqueueMessage(tx, {
-      dedupeKey: `deposit:${deposit.id}:approved`,
-      to: deposit.chatId,
-      messages: [
-        textMessage(t('deposit.approved', { amount, ref: deposit.ref, balance: formatBaht(credited.wallet.balanceSatang) }), [
-          messageChip(t('chip.topup')),
-          messageChip(t('chip.balance')),
-        ]),
-      ],
-    });
-    return { kind: 'approved', deposit, wallet: credited.wallet };
+    const approved = { kind: 'approved', deposit, wallet: credited.wallet } as const;
+    await announce(tx, approved);
+    return approved;
   });
   if (outcome.kind === 'already') return { kind: 'already', deposit: await findDeposit(db, request.depositId) };
   return outcome;
 }
 
 /**
- * An owner's `เพิ่มเครดิต` / `หักเครดิต`: moves credit with a reason and tells the customer.
- * `key` makes a re-processed command (the same webhook event) change nothing.
+ * An owner's `เพิ่มเครดิต` / `หักเครดิต`: moves credit with a reason; `announce` tells the customer
+ * in the same transaction. `key` makes a re-processed command (the same webhook event) change
+ * nothing.
  */
 export async function adjustCredit(
   db: Db,
-  request: { userId: string; chatId: string; language: string; kind: 'credit' | 'debit'; amountSatang: number; reason: string; actor: string; key: string },
+  request: { userId: string; kind: 'credit' | 'debit'; amountSatang: number; reason: string; actor: string; key: string },
+  announce: (tx: DbOrTx, applied: Extract<MovementResult, { kind: 'applied' }>) => Promise<unknown>,
 ): Promise<MovementResult> {
   return db.transaction(async (tx) => {
     const result = await applyMovement(tx, request.kind, {
@@ -135,23 +129,7 @@ export async function adjustCredit(
       actor: request.actor,
       key: request.key,
     });
-    if (result.kind === 'applied') {
-      const t = translator(toLanguage(request.language));
-      await enqueueMessage(tx, {
-        dedupeKey: `ledger:${result.entry.id}`,
-        to: request.chatId,
-        messages: [
-          textMessage(
-            t(`wallet.adjusted.${request.kind}`, {
-              amount: formatBaht(request.amountSatang),
-              reason: request.reason,
-              balance: formatBaht(result.wallet.balanceSatang),
-            }),
-            [messageChip(t('chip.balance'))],
-          ),
-        ],
-      });
-    }
+    if (result.kind === 'applied') await announce(tx, result);
     return result;
   });
 }

@@ -8,13 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
-import { createDraftOrder, confirmDraftOrder } from '../../src/db/queries/orders.ts';
 import { orders } from '../../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { createLineStandin, type LineStandin } from '../../src/line/standin/index.ts';
 import { createSimulator, type Simulator } from '../../src/provider/simulator/index.ts';
 import { childBot, freePort, outsideWorldEnv, type ChildBot } from '../support/child-bot.ts';
 import { createTestDatabase, drivers, type TestDatabase } from '../support/db.ts';
+import { orderServiceFor } from '../support/orders.ts';
+import { loadConfig } from '../../src/config.ts';
 import {
   buttonData,
   CALLBACK_SECRET,
@@ -125,8 +126,9 @@ describe.each(drivers())('crash recovery on %s', (driver) => {
     const u = nextUser();
     await bot.kill();
     const id = await withDb(async (db) => {
-      const order = await createDraftOrder(db, { userId: u, chatId: u, number: '0812345678', network: 'DTAC', amountSatang: 2000, language: 'th', ttlMs: 60_000 });
-      await confirmDraftOrder(db, { orderId: order.id, token: order.confirmToken, chatId: u });
+      const service = orderServiceFor(db, { config: loadConfig({ PAYMENT_MODE: 'open' }) });
+      const order = await service.createDraft({ userId: u, chatId: u, number: '0812345678', network: 'DTAC', amountSatang: 2000, language: 'th' });
+      expect((await service.confirm({ orderId: order.id, token: order.confirmToken, chatId: u, userId: u })).kind).toBe('confirmed');
       // As if confirmed a while ago, before the crash.
       await db.update(orders).set({ nextCheckAt: new Date(Date.now() - 60_000) }).where(eq(orders.id, order.id));
       return order.id;

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { orders, outbox } from '../../src/db/schema.ts';
 import { drivers } from '../support/db.ts';
-import { buttonData, CALLBACK_SECRET, startHarness, textOf, type Harness } from '../support/harness.ts';
+import { buttonData, CALLBACK_SECRET, eventually, startHarness, textOf, type Harness } from '../support/harness.ts';
 
 describe.each(drivers())('money path on %s', (driver) => {
   let h: Harness;
@@ -79,9 +79,9 @@ describe.each(drivers())('money path on %s', (driver) => {
     expect(textOf(reply)).toContain('ไม่มีการตัดเงิน');
     expect(JSON.stringify(reply)).toContain('เติม 50 081-234-5678');
     expect((await orderOf(u)).status).toBe('failed');
-    // Told once, by the free reply: the fallback push was withdrawn.
-    const [held] = await h.db.select().from(outbox).where(eq(outbox.to, u));
-    expect(held!.status).toBe('replied');
+    // Told once, by the free reply: the fallback push is withdrawn (right after the reply).
+    const held = await eventually(async () => (await h.db.select().from(outbox).where(eq(outbox.to, u)))[0]?.status, (s) => s === 'replied');
+    expect(held).toBe('replied');
     expect(h.delivered(u).filter((m) => m.via === 'push')).toHaveLength(0);
   });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DepositRow, OrderRow } from '../../src/db/schema.ts';
 import { translator } from '../../src/i18n.ts';
-import { unknownOrderAlert } from '../../src/owner/index.ts';
+import { renderOwnerNews } from '../../src/owner/index.ts';
 import {
   balanceCard,
   depositsCarousel,
@@ -126,7 +126,7 @@ describe('owner cards', () => {
   }
 
   it('puts the three buttons on the unknown-order card with order ids in the data', () => {
-    const card = unknownOrderAlert(order(1), 'provider reply unusable (timeout)');
+    const [card] = renderOwnerNews({ kind: 'orderUnknown', order: order(1), why: 'ambiguous' });
     const json = JSON.stringify(card);
     for (const label of ['สำเร็จแล้ว', 'ไม่สำเร็จ', 'ตรวจสอบอีกครั้ง']) expect(json).toContain(`"label":"${label}"`);
     expect(json).toContain(`action=ownerSuccess&order=${order(1).id}`);
@@ -152,7 +152,7 @@ describe('owner cards', () => {
   });
 
   it('translates the service reasons and keeps unknown ones', () => {
-    expect(unknownReason(t, 'interrupted while sending the refill')).toContain('หยุดทำงาน');
+    expect(unknownReason(t, 'interrupted')).toContain('หยุดทำงาน');
     expect(unknownReason(t, 'something new')).toBe('something new');
   });
 });

@@ -4,9 +4,9 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { transitionOrder } from '../../src/db/queries/orders.ts';
 import { ownerGroups, registerAttempts } from '../../src/db/schema.ts';
 import { drivers } from '../support/db.ts';
+import { orderServiceFor } from '../support/orders.ts';
 import { buttonData, startHarness, textOf, type Harness } from '../support/harness.ts';
 import { groupChat, latestOrder, newGroupId, OWNER_ENV, placeOrder, REGISTER_CODE, sleep } from './support.ts';
 
@@ -192,7 +192,14 @@ describe.each(drivers())('owners group on %s', (driver) => {
     const pending = await latestOrder(h, u);
     expect(pending.status).toBe('pending');
     // As if the reconciler gave up after 24 h: unknown, but with the provider's ORDERID.
-    await transitionOrder(h.db, { id: pending.id, from: ['pending'], to: 'unknown', reason: 'test', set: { nextCheckAt: null, detail: 'no result from the provider within 24 hours' } });
+    const moved = await orderServiceFor(h.db, { config: h.config }).move({
+      id: pending.id,
+      from: ['pending'],
+      to: 'unknown',
+      reason: 'test',
+      changes: { nextCheckInMs: null, detail: 'noResult' },
+    });
+    expect(moved.kind).toBe('moved');
 
     const list = await owners.ask('รายการค้าง');
     expect(textOf(list.message)).toContain('รอร้านตรวจสอบ');

@@ -11,6 +11,7 @@ import { createOwnerModule } from '../../src/owner/index.ts';
 import { createProviderClient } from '../../src/provider/client.ts';
 import { startBot, type RunningBot } from '../../src/start.ts';
 import { drivers } from '../support/db.ts';
+import { orderServiceFor, outboxFor } from '../support/orders.ts';
 import { startHarness, textOf, type Harness } from '../support/harness.ts';
 import { groupChat, latestOrder, newGroupId, OWNER_ENV, placeOrder, sleep } from './support.ts';
 
@@ -155,7 +156,7 @@ describe.each(drivers())('balance from order results and the daily summary on %s
     expect(failed.status).toBe('failed');
 
     // Tomorrow's summary covers today; two instances racing send it once.
-    const deps = { db: h.db, provider: providerFor(h), config: h.config, logger: createLogger({ level: 'silent' }), kickOutbox: () => {} };
+    const deps = { db: h.db, provider: providerFor(h), config: h.config, logger: createLogger({ level: 'silent' }), outbox: outboxFor(h.db, h.config) };
     const tomorrow = new Date(Date.now() + 24 * 60 * 60 * 1000);
     const sent = await Promise.all([dailySummaryTick(deps, tomorrow), dailySummaryTick(deps, tomorrow), dailySummaryTick(deps, tomorrow)]);
     expect(sent.filter(Boolean)).toHaveLength(1);
@@ -189,8 +190,8 @@ describe.each(drivers())('two instances on %s', (driver) => {
       provider: providerFor(h),
       config: h.config,
       logger,
-      kickOutbox: () => {},
-      orders: { applyUpdate: () => Promise.reject(new Error('not used')) },
+      outbox: outboxFor(h.db, h.config),
+      orders: orderServiceFor(h.db, { config: h.config }),
     });
     let running = true;
     const loop = (async () => {

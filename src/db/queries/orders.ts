@@ -3,9 +3,9 @@
  * instances, a double tap or a redelivered event can never move an order twice.
  */
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '../client.ts';
+import type { DbOrTx, Tx } from '../client.ts';
 import { orders, orderTransitions, type OrderRow, type OrderStatus } from '../schema.ts';
 
 /** No 0/O/1/I: refs are read aloud over the phone. */
@@ -31,111 +31,140 @@ export interface NewDraft {
   ttlMs: number;
 }
 
-/**
- * Creates the chat's one live draft. Older drafts of the chat are superseded (expired with
- * the reason `superseded`): their confirm buttons then do nothing.
- */
-export async function createDraftOrder(db: DbOrTx, draft: NewDraft): Promise<OrderRow> {
-  return db.transaction(async (tx) => {
-    const superseded = await tx
-      .update(orders)
-      .set({ status: 'expired', detail: 'superseded', updatedAt: sql`now()`, finalizedAt: sql`now()` })
-      .where(and(eq(orders.chatId, draft.chatId), eq(orders.status, 'draft')))
-      .returning({ id: orders.id });
-    const [row] = await tx
-      .insert(orders)
-      .values({
-        ref: newOrderRef(),
-        userId: draft.userId,
-        chatId: draft.chatId,
-        number: draft.number,
-        network: draft.network,
-        amountSatang: draft.amountSatang,
-        language: draft.language,
-        confirmToken: randomBytes(12).toString('base64url'),
-        expiresAt: new Date(Date.now() + draft.ttlMs),
-      })
-      .returning();
-    await tx.insert(orderTransitions).values([
-      ...superseded.map((s) => ({ orderId: s.id, fromStatus: 'draft' as const, toStatus: 'expired' as const, reason: 'superseded' })),
-      { orderId: row!.id, fromStatus: null, toStatus: 'draft' as const, reason: 'slots complete' },
-    ]);
-    return row!;
-  });
+/** The chat's live drafts become `expired` (reason `superseded`): their confirm buttons then do nothing. */
+export async function supersedeDrafts(tx: DbOrTx, chatId: string): Promise<string[]> {
+  const superseded = await tx
+    .update(orders)
+    .set({ status: 'expired', detail: 'superseded', updatedAt: sql`now()`, finalizedAt: sql`now()` })
+    .where(and(eq(orders.chatId, chatId), eq(orders.status, 'draft')))
+    .returning({ id: orders.id });
+  if (superseded.length > 0) {
+    await tx
+      .insert(orderTransitions)
+      .values(superseded.map((s) => ({ orderId: s.id, fromStatus: 'draft' as const, toStatus: 'expired' as const, reason: 'superseded' })));
+  }
+  return superseded.map((s) => s.id);
 }
 
-/**
- * The one gate from draft to confirmed: only the live draft with the right token, before it
- * expires, and only once. A second tap, a redelivery or another instance gets `undefined`.
- */
-export async function confirmDraftOrder(
-  db: DbOrTx,
-  options: { orderId: string; token: string; chatId: string; sender?: string },
-): Promise<OrderRow | undefined> {
-  if (!isUuid(options.orderId)) return undefined;
-  return transitionOrder(db, {
-    id: options.orderId,
-    from: ['draft'],
-    to: 'confirmed',
-    reason: 'customer confirmed',
-    where: and(
-      eq(orders.confirmToken, options.token),
-      eq(orders.chatId, options.chatId),
-      sql`${orders.expiresAt} > now()`,
-    ),
-    set: { confirmedAt: sql`now()`, nextCheckAt: sql`now()`, ...(options.sender ? { sender: options.sender } : {}) },
-  });
+/** A new draft with a random confirm token, and its first transition. */
+export async function insertDraftOrder(tx: DbOrTx, draft: NewDraft): Promise<OrderRow> {
+  const [row] = await tx
+    .insert(orders)
+    .values({
+      ref: newOrderRef(),
+      userId: draft.userId,
+      chatId: draft.chatId,
+      number: draft.number,
+      network: draft.network,
+      amountSatang: draft.amountSatang,
+      language: draft.language,
+      confirmToken: randomBytes(12).toString('base64url'),
+      expiresAt: new Date(Date.now() + draft.ttlMs),
+    })
+    .returning();
+  await tx.insert(orderTransitions).values({ orderId: row!.id, fromStatus: null, toStatus: 'draft', reason: 'slots complete' });
+  return row!;
 }
 
-type OrderChanges = PgUpdateSetSource<typeof orders>;
+/** What a move may change besides the status: plain values (the SQL is made here). */
+export interface OrderChanges {
+  detail?: string | null;
+  providerOrderId?: string;
+  discountSatang?: number | null;
+  chargedSatang?: number | null;
+  balanceAfterSatang?: number | null;
+  /** Who settled the order by hand (an owner's LINE user id). */
+  resolvedBy?: string;
+  /** Trusted mode: the refill's `users` label. */
+  sender?: string;
+  checkAttempts?: number;
+  /** The reconciler's next look, this many ms after the database's now; null: none. */
+  nextCheckInMs?: number | null;
+  /** Timestamps set to the database's now. */
+  stamp?: readonly ('confirmedAt' | 'submittedAt')[];
+}
+
+/** Conditions a move needs besides the order's status. */
+export interface OrderGuard {
+  confirmToken?: string;
+  chatId?: string;
+  /** The draft has not passed its `expiresAt`. */
+  unexpired?: boolean;
+  /** No provider ORDERID is stored yet. */
+  noProviderOrderId?: boolean;
+}
+
+export interface Transition {
+  id: string;
+  from: readonly OrderStatus[];
+  to: OrderStatus;
+  reason: string;
+  changes?: OrderChanges;
+  guard?: OrderGuard;
+}
+
+const ENDING: ReadonlySet<OrderStatus> = new Set([...FINAL_STATUSES, 'unknown']);
 
 /**
- * Moves an order from one of `from` to `to`, applying `set`, and records the transition.
- * Returns the updated row, or `undefined` when the order was not in an allowed state.
+ * Moves an order from one of `from` to `to` and records the transition, inside the caller's
+ * transaction (the row stays locked until it ends). Returns the updated row, or `undefined`
+ * when the order was not in an allowed state or a guard did not hold. Only `src/orders/`
+ * calls this: it owns which moves are allowed.
  */
-export async function transitionOrder(
-  db: DbOrTx,
-  options: {
-    id: string;
-    from: OrderStatus[];
-    to: OrderStatus;
-    reason?: string;
-    set?: OrderChanges;
-    where?: ReturnType<typeof and>;
-  },
-): Promise<OrderRow | undefined> {
-  const final = FINAL_STATUSES.includes(options.to) || options.to === 'unknown';
-  return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select({ status: orders.status })
-      .from(orders)
-      .where(and(eq(orders.id, options.id), inArray(orders.status, options.from)))
-      .for('update');
-    if (!before) return undefined;
-    const [row] = await tx
-      .update(orders)
-      .set({
-        ...options.set,
-        status: options.to,
-        updatedAt: sql`now()`,
-        ...(final ? { finalizedAt: sql`now()` } : {}),
-      })
-      .where(and(eq(orders.id, options.id), inArray(orders.status, options.from), options.where))
-      .returning();
-    if (!row) return undefined;
-    await tx.insert(orderTransitions).values({
-      orderId: row.id,
-      fromStatus: before.status,
-      toStatus: options.to,
-      reason: options.reason,
-    });
-    return row;
-  });
+export async function transitionOrder(tx: Tx, move: Transition): Promise<OrderRow | undefined> {
+  if (!isUuid(move.id)) return undefined;
+  const from = [...move.from];
+  const [before] = await tx
+    .select({ status: orders.status })
+    .from(orders)
+    .where(and(eq(orders.id, move.id), inArray(orders.status, from)))
+    .for('update');
+  if (!before) return undefined;
+  const [row] = await tx
+    .update(orders)
+    .set({
+      ...changesToSet(move.changes),
+      status: move.to,
+      updatedAt: sql`now()`,
+      ...(ENDING.has(move.to) ? { finalizedAt: sql`now()` } : {}),
+    })
+    .where(and(eq(orders.id, move.id), inArray(orders.status, from), ...guardToWhere(move.guard)))
+    .returning();
+  if (!row) return undefined;
+  await tx.insert(orderTransitions).values({ orderId: row.id, fromStatus: before.status, toStatus: move.to, reason: move.reason });
+  return row;
+}
+
+function changesToSet(changes: OrderChanges = {}): PgUpdateSetSource<typeof orders> {
+  const { nextCheckInMs, stamp, ...values } = changes;
+  const set: PgUpdateSetSource<typeof orders> = { ...values };
+  if (nextCheckInMs !== undefined) set.nextCheckAt = nextCheckInMs === null ? null : inMs(nextCheckInMs);
+  for (const column of stamp ?? []) set[column] = sql`now()`;
+  return set;
+}
+
+function guardToWhere(guard: OrderGuard = {}): SQL[] {
+  const where: SQL[] = [];
+  if (guard.confirmToken !== undefined) where.push(eq(orders.confirmToken, guard.confirmToken));
+  if (guard.chatId !== undefined) where.push(eq(orders.chatId, guard.chatId));
+  if (guard.unexpired) where.push(sql`${orders.expiresAt} > now()`);
+  if (guard.noProviderOrderId) where.push(isNull(orders.providerOrderId));
+  return where;
+}
+
+/** The database's now plus `ms` (negative: in the past). */
+function inMs(ms: number): SQL {
+  return sql`now() + make_interval(secs => ${ms / 1000})`;
 }
 
 export async function findOrder(db: DbOrTx, id: string): Promise<OrderRow | undefined> {
   if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(orders).where(eq(orders.id, id));
+  return row;
+}
+
+export async function findOrderByRef(db: DbOrTx, ref: string): Promise<OrderRow | undefined> {
+  const [row] = await db.select().from(orders).where(eq(orders.ref, ref));
   return row;
 }
 
@@ -177,23 +206,24 @@ export async function listRecentNumbers(db: DbOrTx, options: { userId: string; l
 }
 
 /**
- * Claims orders in `status` whose check is due, pushing their next check `leaseMs` ahead so
- * no other instance takes them meanwhile. Rows being claimed elsewhere are skipped.
+ * Claims orders in `status` whose check is due (for at least `dueForMs`), pushing their next
+ * check `leaseMs` ahead so no other instance takes them meanwhile. Rows being claimed
+ * elsewhere are skipped.
  */
 export async function claimDueOrders(
   db: DbOrTx,
-  options: { status: OrderStatus; limit: number; leaseMs: number; dueBefore?: SQL },
+  options: { status: OrderStatus; limit: number; leaseMs: number; dueForMs?: number },
 ): Promise<OrderRow[]> {
   const due = db
     .select({ id: orders.id })
     .from(orders)
-    .where(and(eq(orders.status, options.status), lte(orders.nextCheckAt, options.dueBefore ?? sql`now()`)))
+    .where(and(eq(orders.status, options.status), lte(orders.nextCheckAt, inMs(-(options.dueForMs ?? 0)))))
     .orderBy(orders.nextCheckAt)
     .limit(options.limit)
     .for('update', { skipLocked: true });
   return db
     .update(orders)
-    .set({ nextCheckAt: sql`now() + make_interval(secs => ${options.leaseMs / 1000})` })
+    .set({ nextCheckAt: inMs(options.leaseMs) })
     .where(inArray(orders.id, due))
     .returning();
 }
@@ -207,7 +237,7 @@ export async function scheduleOrderCheck(
     .update(orders)
     .set({
       checkAttempts: sql`${orders.checkAttempts} + 1`,
-      nextCheckAt: sql`now() + make_interval(secs => ${options.delayMs / 1000})`,
+      nextCheckAt: inMs(options.delayMs),
     })
     .where(and(eq(orders.id, options.id), eq(orders.status, options.status)));
 }

@@ -14,6 +14,12 @@ export async function findOwnerGroup(db: DbOrTx, groupId: string): Promise<Owner
   return row;
 }
 
+/** Every group registered by command (OWNER_GROUP_IDS come from config). */
+export async function listOwnerGroupIds(db: DbOrTx): Promise<string[]> {
+  const rows = await db.select({ groupId: ownerGroups.groupId }).from(ownerGroups);
+  return rows.map((r) => r.groupId);
+}
+
 /** True when the group was not registered before. */
 export async function registerOwnerGroup(db: DbOrTx, options: { groupId: string; registeredBy?: string }): Promise<boolean> {
   const rows = await db

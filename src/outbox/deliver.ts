@@ -20,13 +20,21 @@ export function retryDelayMs(attempts: number, retryAfterMs?: number): number {
   return Math.max(Math.min(1000 * 2 ** attempts, 5 * 60_000), retryAfterMs ?? 0);
 }
 
-export async function deliverDueMessages(deps: { db: Db; line: LineClient; logger: Logger; metrics: Metrics }): Promise<number> {
+export interface DeliveryDeps {
+  db: Db;
+  line: LineClient;
+  logger: Logger;
+  metrics: Metrics;
+}
+
+/** One round: claims the due pushes and sends them; returns how many it claimed. */
+export async function deliverDuePushes(deps: DeliveryDeps): Promise<number> {
   const rows = await claimDueMessages(deps.db, { limit: 20, leaseMs: LEASE_MS });
   await Promise.all(rows.map((row) => deliver(deps, row)));
   return rows.length;
 }
 
-async function deliver(deps: { db: Db; line: LineClient; logger: Logger; metrics: Metrics }, row: OutboxRow): Promise<void> {
+async function deliver(deps: DeliveryDeps, row: OutboxRow): Promise<void> {
   const { db, line, logger, metrics } = deps;
   try {
     await line.push(row.to, row.messages as LineMessage[], row.retryKey);

@@ -1,0 +1,12 @@
+/** What the owners' module is built with (the composition root passes it once). */
+import type { Metrics } from '../metrics.ts';
+import type { OrderService } from '../orders/service.ts';
+import type { MonitorDeps } from './balance-monitor.ts';
+
+export interface OwnerDeps extends MonitorDeps {
+  metrics?: Metrics;
+  /** Base of the slip image URLs on deposit cards (default PUBLIC_URL). */
+  publicUrl?: string;
+  /** The money path: settling an `unknown` order and re-checking it go through it. */
+  orders: OrderService;
+}
