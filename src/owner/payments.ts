@@ -12,6 +12,7 @@ import { readWallet } from '../db/queries/wallets.ts';
 import { orders } from '../db/schema.ts';
 import { formatBaht } from '../format.ts';
 import type { T } from '../i18n.ts';
+import { LINE_USER_ID } from '../line-ids.ts';
 import type { LineMessage } from '../line/client.ts';
 import { textMessage } from '../line/messages/text.ts';
 import type { Logger } from '../log.ts';
@@ -85,7 +86,7 @@ export async function onAdjust(
 
 /** A customer named by LINE user id, order ref (TP…) or deposit ref (DP…). */
 async function resolveCustomer(db: Db, target: string): Promise<string | undefined> {
-  if (/^U[0-9a-f]{32}$/.test(target)) return target;
+  if (LINE_USER_ID.test(target)) return target;
   const ref = target.toUpperCase();
   if (ref.startsWith('DP')) return (await findDepositByRef(db, ref))?.userId;
   if (ref.startsWith('TP')) {
