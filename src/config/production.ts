@@ -1,49 +1,62 @@
 /**
  * What a real (non-demo) bot must have before it starts: the credentials, and in production
- * the payment settings that customers depend on.
+ * long secrets and the payment settings customers depend on (DESIGN §3). Each check reports to
+ * `problems` and carries on, so the owner sees everything at once.
  */
-import { ConfigError } from './errors.ts';
+import type { Problems } from './errors.ts';
 import type { Settings } from './schema.ts';
 import type { PaymentMode } from './types.ts';
 
-/** Credentials that production refuses to start without (DESIGN §3). */
-export const PRODUCTION_REQUIRED = [
-  'LINE_CHANNEL_SECRET',
-  'LINE_CHANNEL_ACCESS_TOKEN',
-  'TOPUP_API_URL',
-  'TOPUP_USERNAME',
-  'TOPUP_PASSWORD',
-  'TOPUP_CALLBACK_SECRET',
-] as const;
+/** Credentials production refuses to start without, and where a shop owner finds each. */
+export const CREDENTIALS = {
+  LINE_CHANNEL_SECRET: 'the channel secret (LINE Developers console → your channel → Basic settings)',
+  LINE_CHANNEL_ACCESS_TOKEN: 'a channel access token (LINE Developers console → your channel → Messaging API)',
+  TOPUP_API_URL: "the provider's API URL, path included (from your provider's panel)",
+  TOPUP_USERNAME: 'the user name of your provider account',
+  TOPUP_PASSWORD: 'the password of your provider account',
+  TOPUP_CALLBACK_SECRET: "a random string of at least 16 characters that you choose; the provider's result URL ends with it",
+} as const;
 
-export function checkCredentials(e: Settings, mode: { production: boolean; demo: boolean }): void {
-  if (mode.production) {
-    const missing = PRODUCTION_REQUIRED.find((name) => !e[name]);
-    if (missing) throw new ConfigError(missing, 'is required when NODE_ENV=production');
-  } else if (!mode.demo) {
-    // A half-configured development setup would talk to real LINE or a real provider with
-    // demo credentials; insist on the full set instead.
-    const missing = PRODUCTION_REQUIRED.find((name) => !e[name]);
-    if (missing) {
-      throw new ConfigError(missing, 'is required once any LINE or provider credential is set (unset them all for demo mode)');
-    }
-  }
+/** Production minimums: long enough that guessing them is hopeless. */
+export const MINIMUM_LENGTH = { TOPUP_CALLBACK_SECRET: 16, OWNER_REGISTER_CODE: 12 } as const;
+
+export interface Mode {
+  production: boolean;
+  demo: boolean;
+  paymentMode: PaymentMode;
 }
 
-/** Wallet mode in production: customers deposit by PromptPay QR, which LINE loads over https. */
-export function checkProductionPayments(paymentMode: PaymentMode, payments: { promptPayId?: string; publicUrl?: string }): void {
-  if (paymentMode !== 'wallet') return;
-  const { promptPayId, publicUrl } = payments;
-  if (!promptPayId) {
-    throw new ConfigError(
+/**
+ * `env` is the raw environment (is the variable there, how long is it?); `settings` what could
+ * be read of it (a value that could not be read is already reported).
+ */
+export function checkRequirements(env: Record<string, string | undefined>, settings: Partial<Settings>, mode: Mode, problems: Problems): void {
+  const present = (variable: string) => Boolean(env[variable]?.trim());
+  for (const [variable, what] of Object.entries(CREDENTIALS)) {
+    if (present(variable)) continue;
+    if (mode.production) problems.add(variable, `is required in production: ${what}`);
+    // A half-configured development setup would talk to real LINE or a real provider with
+    // demo credentials; insist on the full set instead.
+    else if (!mode.demo) problems.add(variable, 'is required once any LINE or provider credential is set (unset them all for demo mode)');
+  }
+  if (!mode.production) return;
+
+  for (const [variable, minimum] of Object.entries(MINIMUM_LENGTH)) {
+    const length = [...(env[variable]?.trim() ?? '')].length;
+    if (length > 0 && length < minimum) problems.add(variable, `is ${length} characters long; production needs at least ${minimum}`);
+  }
+
+  // Wallet mode: customers deposit by PromptPay QR, which LINE loads over https.
+  if (mode.paymentMode !== 'wallet') return;
+  if (!present('PROMPTPAY_ID')) {
+    problems.add(
       'PROMPTPAY_ID',
-      'is required when PAYMENT_MODE=wallet (the default): customers deposit credit by PromptPay to this phone number or national/tax id. Set it, or choose PAYMENT_MODE=open or trusted',
+      'is required when PAYMENT_MODE=wallet (the default): the PromptPay phone number or national/tax id customers deposit credit to. Set it, or choose PAYMENT_MODE=open or trusted',
     );
   }
-  if (!publicUrl) {
-    throw new ConfigError('PUBLIC_URL', 'is required when PAYMENT_MODE=wallet: the https address of this bot (e.g. https://topup.example.com), where LINE fetches the deposit QR codes');
-  }
-  if (!publicUrl.startsWith('https://')) {
-    throw new ConfigError('PUBLIC_URL', `must be an https address in production (LINE shows images only from https), got "${publicUrl}"`);
+  if (!present('PUBLIC_URL')) {
+    problems.add('PUBLIC_URL', 'is required when PAYMENT_MODE=wallet: the https address of this bot (e.g. https://topup.example.com), where LINE fetches the deposit QR codes');
+  } else if (settings.PUBLIC_URL !== undefined && !settings.PUBLIC_URL.startsWith('https://')) {
+    problems.add('PUBLIC_URL', `must be an https address in production (LINE shows images only from https), got "${settings.PUBLIC_URL}"`);
   }
 }

@@ -1,154 +1,94 @@
 /**
- * The environment as zod reads it: one line per variable, with its default and what it
- * accepts, plus the parsers for the list-shaped values (codes, amounts, ids, times).
+ * Every environment variable, as zod reads it: one line each, with what it accepts and its
+ * default. README's configuration table lists the same ranges.
+ *
+ * Each variable is read on its own (`readSettings`), so one wrong value does not hide the
+ * next: the owner gets every problem in one error.
  */
 import { z } from 'zod';
-import { LINE_USER_ID } from '../line-ids.ts';
 import { NETWORKS, type Network } from '../networks.ts';
-import { DEFAULT_NETWORK_CODES } from '../provider/codes.ts';
-import { ConfigError } from './errors.ts';
-import { PAYMENT_MODES, type PaymentMode } from './types.ts';
+import type { Problems } from './errors.ts';
+import { httpUrl, oneOf, optional, text, wholeNumber, withDefault } from './fields.ts';
+import { parsePromptPayId } from './promptpay-id.ts';
+import { PAYMENT_MODES } from './types.ts';
+import { amountList, dailyTime, networkCodes, urlSegmentSecret, userIds } from './values.ts';
 
-const optionalString = z
-  .string()
-  .trim()
-  .transform((v) => (v === '' ? undefined : v))
-  .optional();
+const ONE_DAY_MS = 86_400_000;
+const ONE_DAY_S = 86_400;
+const ONE_DAY_MIN = 1_440;
+/** Baht: far above any shop's balance or a customer's day, far below where satang overflow. */
+const BAHT_CEILING = 10_000_000;
 
-const intFrom = (fallback: number, min = 0) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return fallback;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < min) {
-        ctx.addIssue({ code: 'custom', message: `must be a whole number ≥ ${min}, got "${v}"` });
-        return z.NEVER;
-      }
-      return n;
-    });
+const fields = {
+  NODE_ENV: optional(oneOf(['production', 'development', 'test'])),
+  PORT: withDefault(wholeNumber(1, 65_535), 3000),
+  LOG_LEVEL: withDefault(oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  DATABASE_URL: optional(text),
+  DATA_DIR: optional(text),
 
-const urlString = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    if (v === undefined || v === '') return undefined;
-    try {
-      const u = new URL(v);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http(s)');
-      return v;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: `must be an http(s) URL, got "${v}"` });
-      return z.NEVER;
-    }
-  });
+  LINE_CHANNEL_SECRET: optional(text),
+  LINE_CHANNEL_ACCESS_TOKEN: optional(text),
+  LINE_API_BASE_URL: optional(httpUrl),
+  LINE_DATA_API_BASE_URL: optional(httpUrl),
 
-export const schema = z.object({
-  NODE_ENV: optionalString,
-  PORT: intFrom(3000, 0),
-  DATABASE_URL: optionalString,
-  DATA_DIR: optionalString,
-  LINE_CHANNEL_SECRET: optionalString,
-  LINE_CHANNEL_ACCESS_TOKEN: optionalString,
-  LINE_API_BASE_URL: urlString,
-  LINE_DATA_API_BASE_URL: urlString,
-  TOPUP_API_URL: urlString,
-  TOPUP_USERNAME: optionalString,
-  TOPUP_PASSWORD: optionalString,
-  TOPUP_CALLBACK_SECRET: optionalString,
-  TOPUP_NETWORK_CODES: optionalString,
-  TOPUP_TIMEOUT_MS: intFrom(30_000, 100),
-  TOPUP_CONNECT_TIMEOUT_MS: intFrom(5_000, 100),
-  OWNER_GROUP_IDS: optionalString,
-  OWNER_REGISTER_CODE: optionalString,
-  BALANCE_ALERT_THRESHOLD: intFrom(500, 0),
-  BALANCE_CRITICAL_THRESHOLD: optionalString,
-  BALANCE_CHECK_INTERVAL_SECONDS: intFrom(300, 1),
-  NETWORK_CHECK_INTERVAL_SECONDS: intFrom(60, 1),
-  DAILY_SUMMARY_TIME: optionalString,
-  PAYMENT_MODE: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return undefined;
-      const mode = v.toLowerCase();
-      if (!(PAYMENT_MODES as readonly string[]).includes(mode)) {
-        ctx.addIssue({ code: 'custom', message: `must be one of ${PAYMENT_MODES.join(', ')}, got "${v}"` });
-        return z.NEVER;
-      }
-      return mode as PaymentMode;
-    }),
-  PROMPTPAY_ID: optionalString,
-  PUBLIC_URL: urlString,
-  TRUSTED_USER_IDS: optionalString,
-  DEPOSIT_MIN_BAHT: intFrom(20, 1),
-  DEPOSIT_MAX_BAHT: intFrom(10_000, 1),
-  ALLOWED_AMOUNTS: optionalString,
-  COMMON_AMOUNTS: optionalString,
-  LIMIT_ORDERS_PER_MINUTE: intFrom(3, 1),
-  LIMIT_ORDERS_PER_DAY: intFrom(30, 1),
-  LIMIT_BAHT_PER_DAY: intFrom(5000, 1),
-  CONVERSATION_TTL_MINUTES: intFrom(15, 1),
-  DRAFT_TTL_MINUTES: intFrom(10, 1),
-  LOG_LEVEL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      const level = v === undefined || v === '' ? 'info' : v.toLowerCase();
-      if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(level)) {
-        ctx.addIssue({ code: 'custom', message: `must be a pino level such as info or debug, got "${v}"` });
-        return z.NEVER;
-      }
-      return level;
-    }),
-});
+  TOPUP_API_URL: optional(httpUrl),
+  TOPUP_USERNAME: optional(text),
+  TOPUP_PASSWORD: optional(text),
+  TOPUP_CALLBACK_SECRET: optional(urlSegmentSecret),
+  TOPUP_NETWORK_CODES: optional(networkCodes),
+  TOPUP_TIMEOUT_MS: withDefault(wholeNumber(100, ONE_DAY_MS, 'ms (one day)'), 30_000),
+  TOPUP_CONNECT_TIMEOUT_MS: withDefault(wholeNumber(100, ONE_DAY_MS, 'ms (one day)'), 5_000),
 
+  ALLOWED_AMOUNTS: optional(amountList),
+  COMMON_AMOUNTS: optional(amountList),
+
+  PAYMENT_MODE: optional(oneOf(PAYMENT_MODES)),
+  PROMPTPAY_ID: optional(parsePromptPayId),
+  PUBLIC_URL: optional(httpUrl),
+  TRUSTED_USER_IDS: optional(userIds),
+  DEPOSIT_MIN_BAHT: withDefault(wholeNumber(1, 1_000_000, 'baht'), 20),
+  DEPOSIT_MAX_BAHT: withDefault(wholeNumber(1, 1_000_000, 'baht'), 10_000),
+
+  LIMIT_ORDERS_PER_MINUTE: withDefault(wholeNumber(1, 1_000), 3),
+  LIMIT_ORDERS_PER_DAY: withDefault(wholeNumber(1, 100_000), 30),
+  LIMIT_BAHT_PER_DAY: withDefault(wholeNumber(1, BAHT_CEILING, 'baht'), 5000),
+  CONVERSATION_TTL_MINUTES: withDefault(wholeNumber(1, ONE_DAY_MIN, 'minutes (one day)'), 15),
+  DRAFT_TTL_MINUTES: withDefault(wholeNumber(1, ONE_DAY_MIN, 'minutes (one day)'), 10),
+
+  OWNER_GROUP_IDS: optional(text),
+  OWNER_REGISTER_CODE: optional(text),
+  BALANCE_ALERT_THRESHOLD: withDefault(wholeNumber(0, BAHT_CEILING, 'baht'), 500),
+  /** Default: a quarter of the alert threshold (load.ts). */
+  BALANCE_CRITICAL_THRESHOLD: optional(wholeNumber(0, BAHT_CEILING, 'baht')),
+  /** Default: 300 / 60, or 10 in demo mode so the panel's switches show quickly (load.ts). */
+  BALANCE_CHECK_INTERVAL_SECONDS: optional(wholeNumber(1, ONE_DAY_S, 'seconds (one day)')),
+  NETWORK_CHECK_INTERVAL_SECONDS: optional(wholeNumber(1, ONE_DAY_S, 'seconds (one day)')),
+  DAILY_SUMMARY_TIME: withDefault(dailyTime, '21:00'),
+};
+
+/** `ALLOWED_AMOUNTS_TRUE=…` etc.: one network's amounts instead of ALLOWED_AMOUNTS. */
+type NetworkAmountsVariable = `ALLOWED_AMOUNTS_${Network}`;
+const networkAmountFields = Object.fromEntries(NETWORKS.map((n) => [`ALLOWED_AMOUNTS_${n}`, optional(amountList)])) as Record<
+  NetworkAmountsVariable,
+  ReturnType<typeof optional<number[]>>
+>;
+
+const schema = z.object({ ...fields, ...networkAmountFields });
 export type Settings = z.output<typeof schema>;
 
-/** `AIS=1,DTAC=2,…` → codes; unknown networks are an error so typos do not pass silently. */
-export function parseNetworkCodes(raw: string | undefined): Record<Network, number> {
-  const codes = { ...DEFAULT_NETWORK_CODES };
-  if (!raw?.trim()) return codes;
-  for (const pair of raw.split(',')) {
-    const [name, code] = pair.split('=').map((s) => s.trim());
-    const network = name?.toUpperCase() as Network;
-    if (!NETWORKS.includes(network) || !code || !/^\d+$/.test(code)) {
-      throw new ConfigError('TOPUP_NETWORK_CODES', `expected NAME=code pairs like AIS=1, got "${pair}"`);
-    }
-    codes[network] = Number(code);
+/** Every variable read, apart from the per-network amount lists (README and .env.example list these). */
+export const VARIABLES = Object.keys(fields);
+
+/**
+ * Reads every variable on its own. Variables that fail are reported to `problems` and left
+ * out of the result, so later checks can still look at the ones that were read.
+ */
+export function readSettings(env: Record<string, string | undefined>, problems: Problems): Partial<Settings> {
+  const settings: Record<string, unknown> = {};
+  for (const [variable, field] of Object.entries(schema.shape)) {
+    const result = field.safeParse(env[variable]);
+    if (result.success) settings[variable] = result.data;
+    else for (const issue of result.error.issues) problems.add(variable, issue.message);
   }
-  return codes;
-}
-
-/** `10,20,50,100` → sorted unique whole baht. */
-export function parseAmountList(variable: string, raw: string | undefined, fallback: number[]): number[] {
-  if (!raw?.trim()) return fallback;
-  const amounts = raw.split(',').map((s) => s.trim());
-  const bad = amounts.find((a) => !/^\d+$/.test(a) || Number(a) <= 0);
-  if (bad !== undefined) throw new ConfigError(variable, `expected whole baht like 10,20,50, got "${bad}"`);
-  return [...new Set(amounts.map(Number))].sort((a, b) => a - b);
-}
-
-export function parseUserIds(raw: string | undefined): string[] {
-  if (!raw) return [];
-  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  const bad = ids.find((id) => !LINE_USER_ID.test(id));
-  if (bad !== undefined) {
-    throw new ConfigError('TRUSTED_USER_IDS', `expected LINE user ids (U followed by 32 hex digits), comma separated, got "${bad}"`);
-  }
-  return [...new Set(ids)];
-}
-
-/** `21:00` (default), `7:30` → `07:30`; `off` disables the summary. */
-export function parseDailySummaryTime(raw: string | undefined): string | undefined {
-  if (raw === undefined) return '21:00';
-  if (raw.toLowerCase() === 'off') return undefined;
-  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(raw);
-  if (!m) throw new ConfigError('DAILY_SUMMARY_TIME', `must be HH:MM (Asia/Bangkok) or off, got "${raw}"`);
-  return `${m[1]!.padStart(2, '0')}:${m[2]}`;
+  return settings as Partial<Settings>;
 }

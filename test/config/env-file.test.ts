@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readEnv } from '../../src/config.ts';
+import { loadConfig, readEnv } from '../../src/config.ts';
+import { VARIABLES } from '../../src/config/schema.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'env-file-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -45,5 +46,23 @@ describe('.env', () => {
 
   it('no file: just the environment', () => {
     expect(readEnv(join(dir, 'missing.env'), { PORT: '4000' })).toEqual({ PORT: '4000' });
+  });
+});
+
+describe('.env.example', () => {
+  const root = join(import.meta.dirname, '../..');
+  const example = join(root, '.env.example');
+
+  it('copied as it is, starts the demo', () => {
+    expect(loadConfig(readEnv(example, {}))).toMatchObject({ demo: true, port: 3000 });
+  });
+
+  it('and README\'s configuration table name every variable', () => {
+    const exampleText = readFileSync(example, 'utf8');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const variable of VARIABLES) {
+      expect(exampleText, variable).toMatch(new RegExp(`^${variable}=`, 'm'));
+      expect(readme, variable).toMatch(new RegExp(`^\\| [^|]*\`${variable}\``, 'm'));
+    }
   });
 });

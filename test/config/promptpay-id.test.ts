@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parsePromptPayId } from '../../src/config.ts';
+import { loadConfig } from '../../src/config.ts';
+import { parsePromptPayId } from '../../src/config/promptpay-id.ts';
 
 describe('PromptPay id', () => {
   it('reads phones, and 13-digit ids with a valid check digit', () => {
@@ -9,6 +10,7 @@ describe('PromptPay id', () => {
   });
 
   it('a wrong id names PROMPTPAY_ID', () => {
-    expect(() => loadConfig({ PROMPTPAY_ID: '12345' })).toThrow(/PROMPTPAY_ID/);
+    expect(() => loadConfig({ PROMPTPAY_ID: '12345' })).toThrow(/PROMPTPAY_ID must be a 10-digit mobile number/);
+    expect(() => loadConfig({ PROMPTPAY_ID: '1101200001285' })).toThrow(/PROMPTPAY_ID must be a valid national or tax id/);
   });
 });
