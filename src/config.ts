@@ -15,4 +15,4 @@ export { readEnv } from './config/env-file.ts';
 export { ConfigError, describeConfigError, type ConfigProblem } from './config/errors.ts';
 export { loadConfig } from './config/load.ts';
 export { secretsOf } from './config/secrets.ts';
-export { PAYMENT_MODES, type Config, type PaymentMode } from './config/types.ts';
+export { PAYMENT_MODES, type Config, type MetricsAccess, type PaymentMode } from './config/types.ts';

@@ -9,7 +9,7 @@ import { DEMO_CREDENTIALS, DEMO_OWNER_GROUP_ID } from './demo.ts';
 import { Problems } from './errors.ts';
 import { checkRequirements } from './production.ts';
 import { readSettings, type Settings } from './schema.ts';
-import type { Config, PaymentMode } from './types.ts';
+import type { Config, MetricsAccess, PaymentMode } from './types.ts';
 
 /** Amounts (whole baht) a customer may choose, per network, unless overridden. */
 const DEFAULT_AMOUNTS = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 150, 200, 300, 500, 800, 1000];
@@ -40,6 +40,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     demo,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    metrics: metricsAccess(e.METRICS_TOKEN, production),
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR ?? './data' },
     line: {
       channelSecret: e.LINE_CHANNEL_SECRET ?? DEMO_CREDENTIALS.channelSecret,
@@ -94,6 +95,17 @@ function checkRelations(e: Partial<Settings>, problems: Problems): void {
   if (e.BALANCE_CRITICAL_THRESHOLD !== undefined && e.BALANCE_ALERT_THRESHOLD !== undefined && e.BALANCE_CRITICAL_THRESHOLD > e.BALANCE_ALERT_THRESHOLD) {
     problems.add('BALANCE_CRITICAL_THRESHOLD', `must not exceed BALANCE_ALERT_THRESHOLD (${e.BALANCE_ALERT_THRESHOLD})`);
   }
+}
+
+/**
+ * DESIGN §3 Metrics: in production only a bearer of METRICS_TOKEN reads /metrics, and without a
+ * token nobody does (404). Elsewhere (demo, development, tests) it is open, so the demo and local
+ * runs can be watched without setup; but once a token is set it is required in every mode, so
+ * a server that forgot NODE_ENV=production is still protected by the token its operator chose.
+ */
+function metricsAccess(token: string | undefined, production: boolean): MetricsAccess {
+  if (token) return { kind: 'token', token };
+  return production ? { kind: 'hidden' } : { kind: 'open' };
 }
 
 /** The SDK drops any path from its base URL (DESIGN §3), so keep only the origin. */

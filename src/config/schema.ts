@@ -25,6 +25,7 @@ const fields = {
   LOG_LEVEL: withDefault(oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   DATABASE_URL: optional(text),
   DATA_DIR: optional(text),
+  METRICS_TOKEN: optional(text),
 
   LINE_CHANNEL_SECRET: optional(text),
   LINE_CHANNEL_ACCESS_TOKEN: optional(text),

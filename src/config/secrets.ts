@@ -17,6 +17,7 @@ export function secretsOf(config: Config): string[] {
     config.provider.password,
     config.provider.callbackSecret,
     config.owner.registerCode,
+    config.metrics.kind === 'token' ? config.metrics.token : undefined,
   ];
   return [...new Set(secrets)].filter((s): s is string => !!s && !(config.demo && PUBLIC_DEMO_VALUES.has(s)));
 }

@@ -4,12 +4,19 @@ import type { Network } from '../networks.ts';
 export const PAYMENT_MODES = ['open', 'wallet', 'trusted'] as const;
 export type PaymentMode = (typeof PAYMENT_MODES)[number];
 
+/**
+ * Who may read `GET /metrics`: anyone, whoever sends `Authorization: Bearer <token>`, or nobody
+ * (the route answers 404 as if it did not exist).
+ */
+export type MetricsAccess = { kind: 'open' } | { kind: 'token'; token: string } | { kind: 'hidden' };
+
 export interface Config {
   env: 'production' | 'development' | 'test';
   /** No LINE credentials and no provider username: run everything in-process (DESIGN §3). */
   demo: boolean;
   port: number;
   logLevel: string;
+  metrics: MetricsAccess;
   database: { url?: string; dataDir: string };
   line: {
     channelSecret: string;

@@ -62,4 +62,12 @@ describe('configuration', () => {
   it('keeps only the origin of the LINE API URL', () => {
     expect(loadConfig({ LINE_API_BASE_URL: 'http://127.0.0.1:4000' }).line.apiBaseUrl).toBe('http://127.0.0.1:4000');
   });
+
+  it('opens /metrics outside production unless a token is set; hides it in production without one', () => {
+    expect(loadConfig({}).metrics).toEqual({ kind: 'open' });
+    expect(loadConfig({ NODE_ENV: 'test', ...CREDENTIALS }).metrics).toEqual({ kind: 'open' });
+    expect(loadConfig({ METRICS_TOKEN: 'local-token' }).metrics).toEqual({ kind: 'token', token: 'local-token' });
+    expect(loadConfig({ NODE_ENV: 'production', ...CREDENTIALS }).metrics).toEqual({ kind: 'hidden' });
+    expect(loadConfig({ NODE_ENV: 'production', ...CREDENTIALS, METRICS_TOKEN: 'scrape-me' }).metrics).toEqual({ kind: 'token', token: 'scrape-me' });
+  });
 });

@@ -33,9 +33,9 @@ describe('secrets', () => {
     expect(secretsOf(loadConfig({}))).toEqual([]);
   });
 
-  it('lists secrets of any length, and the register code', () => {
-    const config = loadConfig({ ...production, NODE_ENV: 'development', TOPUP_PASSWORD: 'pw', OWNER_REGISTER_CODE: '7' });
-    expect(secretsOf(config).sort()).toEqual(['7', 'callback-secret-value', 'line-secret-value', 'line-token-value', 'pw']);
+  it('lists secrets of any length, the metrics token and the register code too', () => {
+    const config = loadConfig({ ...production, NODE_ENV: 'development', TOPUP_PASSWORD: 'pw', OWNER_REGISTER_CODE: '7', METRICS_TOKEN: 'scrape' });
+    expect(secretsOf(config).sort()).toEqual(['7', 'callback-secret-value', 'line-secret-value', 'line-token-value', 'pw', 'scrape']);
   });
 
   it('a real bot whose password is a demo value still has it scrubbed', () => {
