@@ -32,10 +32,6 @@ export class Problems {
     this.byVariable.set(variable, messages);
   }
 
-  has(variable: string): boolean {
-    return this.byVariable.has(variable);
-  }
-
   /** Throws a ConfigError naming every variable with a problem, in the order they were found. */
   throwIfAny(): void {
     if (this.byVariable.size === 0) return;
