@@ -1,7 +1,7 @@
 /**
  * Entry point of `npm start`: configuration, then the bot, then signal handling.
  */
-import { ConfigError, loadConfig, readEnv, secretsOf } from './config.ts';
+import { ConfigError, describeConfigError, loadConfig, readEnv, secretsOf } from './config.ts';
 import { createLogger } from './log.ts';
 import { startBot } from './start.ts';
 
@@ -10,8 +10,7 @@ try {
   config = loadConfig(readEnv());
 } catch (error) {
   if (error instanceof ConfigError) {
-    console.error(`Configuration error: ${error.message}`);
-    console.error('See .env.example and the configuration table in README.md.');
+    console.error(describeConfigError(error));
     process.exit(1);
   }
   throw error;

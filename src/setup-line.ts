@@ -7,7 +7,7 @@
  * Refuses in demo mode: there is no LINE channel to set up, and /dev needs none.
  */
 import { pathToFileURL } from 'node:url';
-import { ConfigError, loadConfig, readEnv } from './config.ts';
+import { ConfigError, describeConfigError, loadConfig, readEnv } from './config.ts';
 import { createLineClient, type LineClient } from './line/client.ts';
 import { installRichMenu } from './line/richmenu/index.ts';
 
@@ -25,8 +25,7 @@ export async function runSetupLine(env: Record<string, string | undefined>, io: 
     config = loadConfig(env);
   } catch (error) {
     if (error instanceof ConfigError) {
-      io.err(`Configuration error: ${error.message}`);
-      io.err('See .env.example and the configuration table in README.md.');
+      io.err(describeConfigError(error));
       return 1;
     }
     throw error;

@@ -96,6 +96,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     createHttpApp({
       logger,
       metrics,
+      metricsAccess: config.metrics,
       channelSecret: config.line.channelSecret,
       callbackSecret: config.provider.callbackSecret,
       isReady: () => ready,

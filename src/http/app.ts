@@ -7,9 +7,11 @@
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { JSONParseError, SignatureValidationFailed, middleware, type webhook } from '@line/bot-sdk';
 import express, { type ErrorRequestHandler, type Router } from 'express';
+import type { MetricsAccess } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { healthRoutes } from './health.ts';
+import { metricsRoutes } from './metrics.ts';
 
 /** LINE sends small JSON; anything this big is not LINE. */
 const MAX_WEBHOOK_BYTES = 1024 * 1024;
@@ -17,6 +19,8 @@ const MAX_WEBHOOK_BYTES = 1024 * 1024;
 export interface HttpDeps {
   logger: Logger;
   metrics: Metrics;
+  /** Who may read /metrics (config decides: DESIGN §3 Metrics). */
+  metricsAccess: MetricsAccess;
   channelSecret: string;
   callbackSecret: string;
   isReady: () => boolean;
@@ -38,7 +42,8 @@ export function createHttpApp(deps: HttpDeps): express.Express {
   app.disable('x-powered-by');
   app.set('trust proxy', true);
 
-  app.use(healthRoutes({ isReady: deps.isReady, ping: deps.ping, metrics: deps.metrics }));
+  app.use(healthRoutes({ isReady: deps.isReady, ping: deps.ping }));
+  app.use(metricsRoutes({ metrics: deps.metrics, access: deps.metricsAccess }));
 
   app.post(
     '/webhook',

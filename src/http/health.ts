@@ -1,11 +1,10 @@
 import { Router } from 'express';
-import type { Metrics } from '../metrics.ts';
 
 /**
  * `/healthz` answers 200 only when the bot can do its job: migrations applied, workers
  * started (the `ready` flag) and the database answering right now.
  */
-export function healthRoutes(options: { isReady: () => boolean; ping: () => Promise<boolean>; metrics: Metrics }): Router {
+export function healthRoutes(options: { isReady: () => boolean; ping: () => Promise<boolean> }): Router {
   const router = Router();
   router.get('/healthz', async (_req, res) => {
     if (!options.isReady()) {
@@ -14,9 +13,6 @@ export function healthRoutes(options: { isReady: () => boolean; ping: () => Prom
     }
     const dbOk = await options.ping();
     res.status(dbOk ? 200 : 503).json({ status: dbOk ? 'ok' : 'database unavailable' });
-  });
-  router.get('/metrics', async (_req, res) => {
-    res.type(options.metrics.registry.contentType).send(await options.metrics.registry.metrics());
   });
   return router;
 }

@@ -2,6 +2,7 @@
  * What an owner typed in the group, as a command: a pure parse of the whole message. Ordinary
  * chatter is not a command (undefined), so the bot stays silent in a busy group.
  */
+import { LINE_USER_ID as USER_ID } from '../line-ids.ts';
 
 export type OwnerCommand =
   | { kind: 'register'; code: string }
@@ -38,8 +39,6 @@ const ARG_COMMANDS: { words: string[]; thai: string[]; kind: 'credit' | 'debit' 
   { words: ['เพิ่มพนักงาน', 'trust'], thai: ['เพิ่มพนักงาน'], kind: 'trust' },
   { words: ['ลบพนักงาน', 'untrust'], thai: ['ลบพนักงาน'], kind: 'untrust' },
 ];
-
-const USER_ID = /^U[0-9a-f]{32}$/;
 
 /** `500`, `1,000`, `฿500`, `500บาท`, `12.50` → satang; undefined otherwise. */
 export function parseBahtAmount(raw: string): number | undefined {

@@ -12,6 +12,7 @@ import { readWallet } from '../db/queries/wallets.ts';
 import { formatBaht } from '../format.ts';
 import { LINE_USER_ID } from '../config.ts';
 import type { T } from '../i18n.ts';
+import { LINE_USER_ID } from '../line-ids.ts';
 import type { LineMessage } from '../line/client.ts';
 import { textMessage } from '../line/messages/text.ts';
 import type { Logger } from '../log.ts';

@@ -253,7 +253,7 @@ describe('dev API → the real bot in demo mode', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'dev-routes-'));
-    bot = await startBot(loadConfig({ PORT: '0', DATA_DIR: dataDir }), { logger: createLogger({ level: 'silent' }), port: 0, sweepIntervalMs: 200 });
+    bot = await startBot(loadConfig({ DATA_DIR: dataDir }), { logger: createLogger({ level: 'silent' }), port: 0, sweepIntervalMs: 200 });
   }, 30_000);
 
   afterAll(async () => {
@@ -295,7 +295,6 @@ describe('outside demo mode', () => {
   it('serves no /dev', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'dev-routes-prod-'));
     const config = loadConfig({
-      PORT: '0',
       DATA_DIR: dataDir,
       LINE_CHANNEL_SECRET: 's',
       LINE_CHANNEL_ACCESS_TOKEN: 't',
@@ -322,7 +321,7 @@ describe('dev API → a demo in wallet mode (PAYMENT_MODE=wallet, PROMPTPAY_ID s
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'dev-wallet-'));
-    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, PAYMENT_MODE: 'wallet', PROMPTPAY_ID: '0812345678' });
+    const config = loadConfig({ DATA_DIR: dataDir, PAYMENT_MODE: 'wallet', PROMPTPAY_ID: '0812345678' });
     bot = await startBot(config, { logger: createLogger({ level: 'silent' }), port: 0, sweepIntervalMs: 200 });
   }, 30_000);
 

@@ -34,7 +34,7 @@ describe('demo chat in Chromium', () => {
   beforeAll(async () => {
     if (!hasChromium) return;
     dataDir = mkdtempSync(join(tmpdir(), 'browser-test-'));
-    bot = await startBot(loadConfig({ PORT: '0', DATA_DIR: dataDir }), {
+    bot = await startBot(loadConfig({ DATA_DIR: dataDir }), {
       logger: createLogger({ level: 'silent' }),
       port: 0,
       sweepIntervalMs: 200,
