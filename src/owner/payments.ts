@@ -10,7 +10,6 @@ import { findDepositByRef, listDepositsAwaitingApproval } from '../db/queries/de
 import { findOrderByRef } from '../db/queries/orders.ts';
 import { readWallet } from '../db/queries/wallets.ts';
 import { formatBaht } from '../format.ts';
-import { LINE_USER_ID } from '../config.ts';
 import type { T } from '../i18n.ts';
 import { LINE_USER_ID } from '../line-ids.ts';
 import type { LineMessage } from '../line/client.ts';
