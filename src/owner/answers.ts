@@ -10,7 +10,7 @@ import { textMessage } from '../line/messages/text.ts';
 import type { Logger } from '../log.ts';
 import { ProviderError } from '../provider/errors.ts';
 import { lastKnownBalance, observeBalance, thresholdsOf } from './balance-monitor.ts';
-import { balanceCard, MAX_CARDS_IN_CAROUSEL, networkStatusCard, ownerChips, summaryCard, unknownOrdersCarousel } from './cards.ts';
+import { balanceCard, MAX_CARDS_IN_CAROUSEL, networkStatusCard, ownerChips, summaryCard, unknownOrdersCarousel } from './cards/index.ts';
 import type { OwnerCommand } from './commands.ts';
 import type { OwnerDeps } from './deps.ts';
 import { lastKnownNetworks, observeNetworks } from './network-monitor.ts';

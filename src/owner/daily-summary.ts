@@ -5,7 +5,7 @@
 import { findAlert } from '../db/queries/alerts.ts';
 import { translator } from '../i18n.ts';
 import { lastKnownBalance, observeBalance, type MonitorDeps } from './balance-monitor.ts';
-import { summaryCard } from './cards.ts';
+import { summaryCard } from './cards/index.ts';
 import { dueDailySummary, loadSummary } from './summary.ts';
 
 export async function dailySummaryTick(deps: MonitorDeps, now = new Date()): Promise<boolean> {

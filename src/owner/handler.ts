@@ -11,7 +11,7 @@ import { textMessage } from '../line/messages/text.ts';
 import { decodePostback } from '../line/postback.ts';
 import type { Logger } from '../log.ts';
 import { createOwnerAnswers, type CommandContext } from './answers.ts';
-import { DEPOSIT_ACTIONS, OWNER_ACTIONS, ownerChips } from './cards.ts';
+import { DEPOSIT_ACTIONS, OWNER_ACTIONS, ownerChips } from './cards/index.ts';
 import { parseOwnerCommand, withoutMentions } from './commands.ts';
 import type { OwnerDeps } from './deps.ts';
 import { recheckOrder, resolveOrder } from './order-actions.ts';

@@ -8,7 +8,7 @@ import { translator } from '../i18n.ts';
 import type { LineMessage } from '../line/client.ts';
 import type { OwnerNews } from '../orders/news.ts';
 import { balanceTick } from './balance-monitor.ts';
-import { depositSlipCard, unknownOrderCard, type DepositCardInput } from './cards.ts';
+import { depositSlipCard, unknownOrderCard, type DepositCardInput } from './cards/index.ts';
 import { dailySummaryTick } from './daily-summary.ts';
 import { createOwnerGroupHandler, type OwnerDeps } from './handler.ts';
 import { networkTick } from './network-monitor.ts';

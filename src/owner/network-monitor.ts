@@ -17,7 +17,7 @@ import { latestSnapshot, saveSnapshot } from '../db/queries/snapshots.ts';
 import { translator } from '../i18n.ts';
 import { NETWORKS, type Network } from '../networks.ts';
 import type { MonitorDeps } from './balance-monitor.ts';
-import { networkAlertCard } from './cards.ts';
+import { networkAlertCard } from './cards/index.ts';
 
 export type NetworkFlags = Record<Network, boolean>;
 

@@ -17,7 +17,7 @@ import { textMessage } from '../line/messages/text.ts';
 import type { Logger } from '../log.ts';
 import type { Outbox } from '../outbox/index.ts';
 import { adjustCredit, decideDeposit, slipImageUrl } from '../wallet/deposits.ts';
-import { depositsCarousel, MAX_CARDS_IN_CAROUSEL, ownerChips } from './cards.ts';
+import { depositsCarousel, MAX_CARDS_IN_CAROUSEL, ownerChips } from './cards/index.ts';
 import { creditAdjustedPush, depositDecidedPush } from './payment-news.ts';
 
 export interface PaymentDeps {

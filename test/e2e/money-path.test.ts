@@ -61,7 +61,7 @@ describe.each(drivers())('money path on %s', (driver) => {
     const [a] = await Promise.all([h.postback(u, data), h.postback(u, data)]);
     await h.postback(u, data, { eventId: a.webhookEventId });
     await h.waitFor(u, (m) => m.some((x) => x.via === 'push'));
-    await new Promise((r) => setTimeout(r, 500));
+    await h.quiet();
     expect(h.simulator.refillCount()).toBe(refills + 1);
     const texts = h.delivered(u).map((m) => textOf(m.message));
     expect(texts.filter((t) => t.includes('ได้รับการยืนยันแล้ว'))).toHaveLength(1);
@@ -94,7 +94,7 @@ describe.each(drivers())('money path on %s', (driver) => {
     const messages = await h.waitFor(u, (m) => m.length >= 2, 10_000);
     expect(textOf(messages[1]!.message)).toContain('ไม่แน่ใจ');
     expect((await orderOf(u)).status).toBe('unknown');
-    await new Promise((r) => setTimeout(r, 1000));
+    await h.quiet();
     expect(h.simulator.refillCount()).toBe(refills + 1);
   });
 
@@ -106,7 +106,7 @@ describe.each(drivers())('money path on %s', (driver) => {
     await h.postback(u, data);
     await h.waitFor(u, (m) => m.length >= 2);
     expect((await orderOf(u)).status).toBe('unknown');
-    await new Promise((r) => setTimeout(r, 800));
+    await h.quiet();
     // The provider did the refill; we never learned its ORDERID, so a person must look.
     expect(h.simulator.refillCount()).toBe(refills + 1);
     expect((await orderOf(u)).status).toBe('unknown');
@@ -125,7 +125,7 @@ describe.each(drivers())('money path on %s', (driver) => {
     const forged = await fetch(`${h.bot.url}/topup/callback/${CALLBACK_SECRET}`, { method: 'POST', body: form });
     expect(forged.status).toBe(200);
     expect(await forged.text()).toBe('OK');
-    await new Promise((r) => setTimeout(r, 300));
+    await h.quiet();
     expect((await orderOf(u)).status).toBe('pending');
     expect(h.delivered(u).filter((m) => m.via === 'push')).toHaveLength(0);
   });
@@ -140,7 +140,7 @@ describe.each(drivers())('money path on %s', (driver) => {
     await post({ status_refill: '0', status_cancel: '1' });
     await post({ status_refill: '1', status_cancel: '0' });
     await post({ status_refill: '1', status_cancel: '0' });
-    await new Promise((r) => setTimeout(r, 400));
+    await h.quiet();
     expect((await orderOf(u)).status).toBe('success');
     expect(h.delivered(u).filter((m) => m.via === 'push')).toHaveLength(1);
   });
@@ -161,8 +161,8 @@ describe.each(drivers())('money path on %s', (driver) => {
     h.line.failNext(500, 1);
     h.line.failNext(429, 1, { retryAfter: 0 });
     const messages = await h.waitFor(u, (m) => m.some((x) => x.via === 'push'), 15_000);
-    await new Promise((r) => setTimeout(r, 300));
-    expect(messages.filter((m) => m.via === 'push')).toHaveLength(1);
+    await h.quiet();
+    expect(h.delivered(u).filter((m) => m.via === 'push')).toHaveLength(1);
     const [row] = await h.db.select().from(outbox).where(eq(outbox.to, u));
     expect(row!.status).toBe('sent');
     expect(row!.attempts).toBeGreaterThanOrEqual(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideBalanceLevel, hysteresisSatang, type BalanceLevel } from '../../src/owner/balance-monitor.ts';
-import { topupsLeft } from '../../src/owner/cards.ts';
+import { topupsLeft } from '../../src/owner/cards/index.ts';
 
 const th = { alertSatang: 50_000, criticalSatang: 12_500 }; // ฿500 / ฿125; margins ฿50 / ฿12.50
 

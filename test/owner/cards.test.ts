@@ -14,7 +14,7 @@ import {
   unknownOrderCard,
   unknownOrdersCarousel,
   unknownReason,
-} from '../../src/owner/cards.ts';
+} from '../../src/owner/cards/index.ts';
 import { buildSummary } from '../../src/owner/summary.ts';
 import { textOf } from '../support/harness.ts';
 import { validatePushRequest, validateReplyRequest } from '../support/line-schema.ts';

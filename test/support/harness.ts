@@ -6,6 +6,8 @@
  * when the harness stops (`expectAllPayloadsValid`).
  */
 import { createHmac, randomUUID } from 'node:crypto';
+import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { orders as ordersTable, outbox, webhookEvents } from '../../src/db/schema.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +38,12 @@ export interface Harness {
   delivered(chatId: string): DeliveredMessage[];
   /** Waits until `predicate` holds for the chat's messages. */
   waitFor(chatId: string, predicate: (messages: DeliveredMessage[]) => boolean, timeoutMs?: number): Promise<DeliveredMessage[]>;
+  /**
+   * Waits until the bot has nothing left to do for now: every stored webhook event processed,
+   * no push due (queued and not yet sent), no order confirmed but unsent. "Nothing more happened"
+   * is asserted after this, never after a fixed sleep.
+   */
+  quiet(timeoutMs?: number): Promise<void>;
   /** Every reply/push body the bot sent that failed LINE's schema or limits. */
   invalidPayloads(): string[];
   stop(): Promise<void>;
@@ -188,6 +196,9 @@ export async function startHarness(
     postback: (userId, data, o = {}) => send(userId, postbackEvent(data), o.eventId),
     delivered,
     waitFor: (chatId, predicate, timeoutMs = 8000) => waitForMessages(line, chatId, predicate, timeoutMs),
+    async quiet(timeoutMs = 8000) {
+      await eventually(() => busyCounts(bot.database.db), (c) => c.events + c.pushes + c.orders === 0, timeoutMs, 'the bot to be idle');
+    },
     invalidPayloads() {
       const problems: string[] = [];
       for (const call of line.calls) {
@@ -212,6 +223,17 @@ export async function startHarness(
     },
   };
   return harness;
+}
+
+/** Work the bot still has: unprocessed events, pushes due now, confirmed orders not yet sent. */
+async function busyCounts(db: RunningBot['database']['db']): Promise<{ events: number; pushes: number; orders: number }> {
+  const count = sql<number>`count(*)::int`;
+  const [[events], [pushes], [orders]] = await Promise.all([
+    db.select({ n: count }).from(webhookEvents).where(isNull(webhookEvents.processedAt)),
+    db.select({ n: count }).from(outbox).where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`))),
+    db.select({ n: count }).from(ordersTable).where(inArray(ordersTable.status, ['confirmed', 'submitting'])),
+  ]);
+  return { events: Number(events?.n ?? 0), pushes: Number(pushes?.n ?? 0), orders: Number(orders?.n ?? 0) };
 }
 
 export async function waitForMessages(
