@@ -9,9 +9,9 @@ import { openDatabase, openPostgres, type Database } from './db/client.ts';
 import { createIntake } from './bot/intake.ts';
 import { dispatchEvent } from './bot/dispatch.ts';
 import { createHttpApp } from './http/app.ts';
-import { devRoutes } from './dev/routes.ts';
+import { devRoutes } from './demo/emulator/routes.ts';
 import { createLineClient } from './line/client.ts';
-import { createLineStandin, type LineStandin } from './line/standin/index.ts';
+import { createLineStandin, type LineStandin } from './demo/line-standin/index.ts';
 import type { Logger } from './log.ts';
 import { startLoop, type Loop } from './loop.ts';
 import { createMetrics } from './metrics.ts';
@@ -22,7 +22,7 @@ import { reconcileOnce } from './orders/reconciler.ts';
 import { createOrderService } from './orders/service.ts';
 import { createOwnerModule, unknownOrderAlert } from './owner/index.ts';
 import { createProviderClient } from './provider/client.ts';
-import { createSimulator, type Simulator } from './provider/simulator/index.ts';
+import { createSimulator, type Simulator } from './demo/simulator/index.ts';
 import { depositQrImage, depositSlipImage } from './wallet/files.ts';
 
 export interface RunningBot {

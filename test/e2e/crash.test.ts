@@ -11,8 +11,8 @@ import { openDatabase, type Database } from '../../src/db/client.ts';
 import { createDraftOrder, confirmDraftOrder } from '../../src/db/queries/orders.ts';
 import { orders } from '../../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
-import { createLineStandin, type LineStandin } from '../../src/line/standin/index.ts';
-import { createSimulator, type Simulator } from '../../src/provider/simulator/index.ts';
+import { createLineStandin, type LineStandin } from '../../src/demo/line-standin/index.ts';
+import { createSimulator, type Simulator } from '../../src/demo/simulator/index.ts';
 import { childBot, freePort, outsideWorldEnv, type ChildBot } from '../support/child-bot.ts';
 import { createTestDatabase, drivers, type TestDatabase } from '../support/db.ts';
 import {

@@ -5,12 +5,12 @@
  */
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLineClient } from '../../src/line/client.ts';
-import { crc32, encodePng, richMenuImage } from '../../src/line/richmenu/image.ts';
-import { LABEL_MASKS } from '../../src/line/richmenu/labels.ts';
-import { RICH_MENU_BUTTONS } from '../../src/line/richmenu/layout.ts';
-import { createLineStandin } from '../../src/line/standin/index.ts';
-import { runSetupLine } from '../../src/setup-line.ts';
+import { createLineClient } from '../src/line/client.ts';
+import { crc32, encodePng, richMenuImage } from '../src/line/richmenu/image.ts';
+import { LABEL_MASKS } from '../src/line/richmenu/labels.ts';
+import { RICH_MENU_BUTTONS } from '../src/line/richmenu/layout.ts';
+import { createLineStandin } from '../src/demo/line-standin/index.ts';
+import { runSetupLine } from '../src/setup-line.ts';
 
 const REAL_ENV = {
   LINE_CHANNEL_SECRET: 'secret-123456',

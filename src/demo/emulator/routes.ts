@@ -29,12 +29,12 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import type { Server } from 'node:net';
 import express, { type Request, type Response, type Router } from 'express';
-import { richMenuImage, richMenuRequest } from '../line/richmenu/index.ts';
-import type { DeliveredEvent, LineStandin } from '../line/standin/index.ts';
-import { applyControl, ControlError } from '../provider/simulator/control.ts';
-import type { Simulator } from '../provider/simulator/index.ts';
+import { richMenuImage, richMenuRequest } from '../../line/richmenu/index.ts';
+import type { DeliveredEvent, LineStandin } from '../line-standin/index.ts';
+import { applyControl, ControlError } from '../simulator/control.ts';
+import type { Simulator } from '../simulator/index.ts';
 
-import { DEMO_OWNER_GROUP_ID } from '../config.ts';
+import { DEMO_OWNER_GROUP_ID } from '../../config.ts';
 
 /** The demo owners' group: registered from the start in demo mode (config). */
 export const DEMO_GROUP_ID = DEMO_OWNER_GROUP_ID;

@@ -11,12 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
-import { buildEvent, DEMO_GROUP_ID, devRoutes, signBody, type DevEvent } from '../../src/dev/routes.ts';
-import { createLineStandin } from '../../src/line/standin/index.ts';
-import { createLogger } from '../../src/log.ts';
-import { createSimulator } from '../../src/provider/simulator/index.ts';
-import { startBot, type RunningBot } from '../../src/start.ts';
+import { loadConfig } from '../../../src/config.ts';
+import { buildEvent, DEMO_GROUP_ID, devRoutes, signBody, type DevEvent } from '../../../src/demo/emulator/routes.ts';
+import { createLineStandin } from '../../../src/demo/line-standin/index.ts';
+import { createLogger } from '../../../src/log.ts';
+import { createSimulator } from '../../../src/demo/simulator/index.ts';
+import { startBot, type RunningBot } from '../../../src/start.ts';
 import { checkAgainst } from './webhook-schema.ts';
 
 const SECRET = 'demo-channel-secret';
