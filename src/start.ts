@@ -9,9 +9,8 @@ import { openDatabase, openPostgres, type Database } from './db/client.ts';
 import { createIntake } from './bot/intake.ts';
 import { dispatchEvent } from './bot/dispatch.ts';
 import { createHttpApp } from './http/app.ts';
-import { devRoutes } from './demo/emulator/routes.ts';
+import { startDemoWorld, type LineStandin, type Simulator } from './demo/index.ts';
 import { createLineClient } from './line/client.ts';
-import { createLineStandin, type LineStandin } from './demo/line-standin/index.ts';
 import type { Logger } from './log.ts';
 import { startLoop, type Loop } from './loop.ts';
 import { createMetrics } from './metrics.ts';
@@ -22,7 +21,6 @@ import { reconcileOnce } from './orders/reconciler.ts';
 import { createOrderService } from './orders/service.ts';
 import { createOwnerModule, unknownOrderAlert } from './owner/index.ts';
 import { createProviderClient } from './provider/client.ts';
-import { createSimulator, type Simulator } from './demo/simulator/index.ts';
 import { depositQrImage, depositSlipImage } from './wallet/files.ts';
 
 export interface RunningBot {
@@ -70,27 +68,18 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   );
   await database.migrate();
 
-  let simulator: Simulator | undefined;
-  let lineStandin: LineStandin | undefined;
-  let providerUrl = config.provider.url;
-  let lineApi = config.line.apiBaseUrl;
-  let lineDataApi = config.line.dataApiBaseUrl;
-  if (config.demo) {
-    simulator = createSimulator({
-      username: config.provider.username,
-      password: config.provider.password,
-      networkCodes: config.provider.networkCodes,
-      settleAfterMs: 3_000,
-      callbackUrl: `${url}/topup/callback/${config.provider.callbackSecret}`,
-    });
-    providerUrl = await simulator.listen(0, '127.0.0.1');
-    lineStandin = createLineStandin();
-    lineApi = lineDataApi = await lineStandin.listen(0, '127.0.0.1');
-    logger.info(
-      { emulator: `http://localhost:${port}/dev` },
-      `DEMO MODE: no LINE or provider credentials set; using the built-in provider simulator and LINE stand-in. Open http://localhost:${port}/dev to chat with the bot.`,
-    );
-  }
+  const demo = config.demo
+    ? await startDemoWorld({
+        config,
+        logger,
+        callbackUrl: `${url}/topup/callback/${config.provider.callbackSecret}`,
+        webhookUrl: `${url}/webhook`,
+        emulatorUrl: `http://localhost:${port}/dev`,
+      })
+    : undefined;
+  const providerUrl = demo?.providerUrl ?? config.provider.url;
+  const lineApi = demo?.lineApiUrl ?? config.line.apiBaseUrl;
+  const lineDataApi = demo?.lineApiUrl ?? config.line.dataApiBaseUrl;
   if (!providerUrl) throw new Error('TOPUP_API_URL is not set');
 
   const metrics = createMetrics();
@@ -153,10 +142,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       const outcome = await handleProviderCallback(orderDeps, orders, form);
       return outcome !== 'malformed';
     },
-    dev:
-      config.demo && lineStandin && simulator
-        ? devRoutes({ lineStandin, simulator, channelSecret: config.line.channelSecret, webhookUrl: `${url}/webhook` })
-        : undefined,
+    dev: demo?.routes,
   });
   server.removeAllListeners('request');
   server.on('request', app);
@@ -191,8 +177,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     url,
     port,
     database,
-    simulator,
-    lineStandin,
+    simulator: demo?.simulator,
+    lineStandin: demo?.lineStandin,
     async close() {
       ready = false;
       await new Promise<void>((resolve) => {
@@ -201,8 +187,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       });
       await intake.drain();
       await Promise.all(loops.map((loop) => loop.stop()));
-      await simulator?.close();
-      await lineStandin?.close();
+      await demo?.close();
       await inboxDatabase?.close();
       await database.close();
     },
