@@ -9,7 +9,7 @@
  * Server-Sent Events.
  *
  *   GET  /dev/                 the chat page (page.html)
- *   GET  /dev/flex-render.js   the Flex renderer the page uses
+ *   GET  /dev/flex-render.js   the Flex renderer the page uses, and its modules (page/)
  *   GET  /dev/richmenu.png     the rich menu image `npm run setup:line` installs, and
  *   GET  /dev/richmenu.json    its areas, so the page shows the same menu
  *   GET  /dev/events           SSE: every delivered reply/push, loading animation, the user's
@@ -26,6 +26,7 @@
  */
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { IncomingMessage } from 'node:http';
 import type { Server } from 'node:net';
 import express, { type Request, type Response, type Router } from 'express';
@@ -79,8 +80,9 @@ export interface SendRequest {
   image?: { contentType: string; data: Buffer };
 }
 
-const pageFile = new URL('./page.html', import.meta.url);
-const rendererFile = new URL('./flex-render.js', import.meta.url);
+/** What the browser loads: page.html, flex-render.js and its modules. */
+const pageDir = new URL('./page/', import.meta.url);
+const pageFile = new URL('page.html', pageDir);
 
 export function devRoutes(options: DevRoutesOptions): Router {
   const { lineStandin, simulator } = options;
@@ -107,7 +109,7 @@ export function devRoutes(options: DevRoutesOptions): Router {
     publish({ kind: 'loading', chatId: loading.chatId, seconds: loading.seconds });
   });
 
-  // Read on each request: editing the page needs no restart (and it is tiny).
+  // Read on each request: editing the page or the renderer needs no restart (they are tiny).
   router.get('/', (req, res) => {
     if (!req.originalUrl.split('?')[0]!.endsWith('/')) {
       // Relative links in the page assume /dev/.
@@ -116,9 +118,13 @@ export function devRoutes(options: DevRoutesOptions): Router {
     }
     res.set('cache-control', 'no-store').type('html').send(readFileSync(pageFile, 'utf8'));
   });
-  router.get('/flex-render.js', (_req, res) => {
-    res.set('cache-control', 'no-store').type('text/javascript').send(readFileSync(rendererFile, 'utf8'));
-  });
+  router.use(
+    express.static(fileURLToPath(pageDir), {
+      index: false,
+      cacheControl: false,
+      setHeaders: (res) => res.setHeader('cache-control', 'no-store'),
+    }),
+  );
 
   let richMenuPng: Buffer | undefined;
   router.get('/richmenu.png', (_req, res) => {
