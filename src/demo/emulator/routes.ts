@@ -2,13 +2,12 @@
  * Demo mode only: the local LINE chat emulator at `/dev` and its API.
  *
  * The page never talks to the bot directly. It asks this router to send an event; the router
- * builds a LINE webhook event (fresh `webhookEventId`, a reply token tied to the chat), signs
- * the body with the channel secret and POSTs it to the real `/webhook` over HTTP, so the
- * signature check, the inbox and the whole bot run exactly as with LINE. What the bot sends
- * back reaches the in-process LINE stand-in, which this router relays to the page as
- * Server-Sent Events.
+ * builds a LINE webhook event, signs it and POSTs it to the real `/webhook` over HTTP
+ * (webhook.ts), so the signature check, the inbox and the whole bot run exactly as with LINE.
+ * What the bot sends back reaches the in-process LINE stand-in, which this router relays to
+ * the page as Server-Sent Events (feed.ts).
  *
- *   GET  /dev/                 the chat page (page.html)
+ *   GET  /dev/                 the chat page (page/page.html)
  *   GET  /dev/flex-render.js   the Flex renderer the page uses, and its modules (page/)
  *   GET  /dev/richmenu.png     the rich menu image `npm run setup:line` installs, and
  *   GET  /dev/richmenu.json    its areas, so the page shows the same menu
@@ -24,26 +23,17 @@
  *   POST /dev/simulator        { online?: { AIS: false }, balanceBaht?, outcome?, times?,
  *                                fault?: mode | null, settle?: { orderId, result } }
  */
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { IncomingMessage } from 'node:http';
-import type { Server } from 'node:net';
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Router } from 'express';
 import { richMenuImage, richMenuRequest } from '../../line/richmenu/index.ts';
-import type { DeliveredEvent, LineStandin } from '../line-standin/index.ts';
-import { applyControl, ControlError } from '../simulator/control.ts';
+import type { LineStandin } from '../line-standin/index.ts';
+import { ControlError } from '../simulator/control.ts';
 import type { Simulator } from '../simulator/index.ts';
-
-import { DEMO_OWNER_GROUP_ID } from '../../config.ts';
-
-/** The demo owners' group: registered from the start in demo mode (config). */
-export const DEMO_GROUP_ID = DEMO_OWNER_GROUP_ID;
-export const DEMO_GROUP_NAME = 'เจ้าของร้าน (เดโม)';
-/** The bot's own user id as `destination` in webhook bodies. */
-const DEMO_BOT_ID = 'U0123456789abcdef0123456789abcdef';
-/** How many events the page gets replayed when it (re)connects. */
-const HISTORY_LIMIT = 500;
+import { createFeed } from './feed.ts';
+import { DEMO_USER_ID, noticeFor, parseSend, shownText } from './send.ts';
+import { applyPanelChange, simulatorView } from './simulator-panel.ts';
+import { buildEvent, DEMO_GROUP_ID, DEMO_GROUP_NAME, postWebhook } from './webhook.ts';
 
 export interface DevRoutesOptions {
   lineStandin: LineStandin;
@@ -53,33 +43,6 @@ export interface DevRoutesOptions {
   webhookUrl: string;
 }
 
-/** One entry of the page's event stream. */
-export type DevEvent = { seq: number; at: number } & (
-  | { kind: 'bot'; chatId: string; via: 'reply' | 'push'; messages: unknown[] }
-  | { kind: 'user'; chatId: string; userId: string; text: string }
-  | { kind: 'system'; chatId: string; text: string; level?: 'info' | 'error' }
-  | { kind: 'loading'; chatId: string; seconds: number }
-);
-
-type NewDevEvent = DevEvent extends infer E ? (E extends DevEvent ? Omit<E, 'seq' | 'at'> : never) : never;
-
-const SEND_KINDS = ['text', 'postback', 'follow', 'unfollow', 'join', 'leave', 'image'] as const;
-/** A photo sent from the page (e.g. a transfer slip), as LINE would serve it from its data API. */
-const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
-type SendKind = (typeof SEND_KINDS)[number];
-
-export interface SendRequest {
-  chat: 'user' | 'group';
-  userId: string;
-  kind: SendKind;
-  text?: string;
-  data?: string;
-  displayText?: string;
-  params?: Record<string, string>;
-  /** kind 'image': the photo, decoded from the page's data: URL. */
-  image?: { contentType: string; data: Buffer };
-}
-
 /** What the browser loads: page.html, flex-render.js and its modules. */
 const pageDir = new URL('./page/', import.meta.url);
 const pageFile = new URL('page.html', pageDir);
@@ -87,26 +50,16 @@ const pageFile = new URL('page.html', pageDir);
 export function devRoutes(options: DevRoutesOptions): Router {
   const { lineStandin, simulator } = options;
   const router = express.Router();
-  const history: DevEvent[] = [];
-  const listeners = new Set<(event: DevEvent) => void>();
-  let seq = 0;
-
-  function publish(event: NewDevEvent): DevEvent {
-    const full = { ...event, seq: ++seq, at: Date.now() } as DevEvent;
-    history.push(full);
-    if (history.length > HISTORY_LIMIT) history.splice(0, history.length - HISTORY_LIMIT);
-    for (const listener of listeners) listener(full);
-    return full;
-  }
+  const feed = createFeed();
 
   lineStandin.setGroupSummary(DEMO_GROUP_ID, { groupName: DEMO_GROUP_NAME });
-  lineStandin.on('message', (delivered: DeliveredEvent) => {
+  lineStandin.on('message', (delivered) => {
     const chatId = delivered.to;
     if (!chatId) return; // a reply to a token this router did not issue: not one of our chats
-    publish({ kind: 'bot', chatId, via: delivered.kind, messages: delivered.messages });
+    feed.publish({ kind: 'bot', chatId, via: delivered.kind, messages: delivered.messages });
   });
   lineStandin.on('loading', (loading) => {
-    publish({ kind: 'loading', chatId: loading.chatId, seconds: loading.seconds });
+    feed.publish({ kind: 'loading', chatId: loading.chatId, seconds: loading.seconds });
   });
 
   // Read on each request: editing the page or the renderer needs no restart (they are tiny).
@@ -135,36 +88,7 @@ export function devRoutes(options: DevRoutesOptions): Router {
     res.json(richMenuRequest());
   });
 
-  router.get('/events', (req, res) => {
-    res.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-store',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    const write = (event: DevEvent) => res.write(`id: ${event.seq}\ndata: ${JSON.stringify(event)}\n\n`);
-    const lastId = Number(req.get('last-event-id') ?? req.query['since'] ?? 0) || 0;
-    res.write('retry: 1000\n\n');
-    for (const event of history) if (event.seq > lastId) write(event);
-    listeners.add(write);
-
-    // The bot's close() waits for open connections; an event stream never goes idle on its
-    // own, so end it as soon as the server stops listening (and keep proxies awake meanwhile).
-    const server = (req.socket as IncomingMessage['socket'] & { server?: Server }).server;
-    let ticks = 0;
-    const timer = setInterval(() => {
-      // End and drop the socket: an ended keep-alive connection would still hold close() for
-      // the keep-alive timeout.
-      if (server && !server.listening) return res.end(() => req.socket.destroy());
-      if (++ticks % 30 === 0) res.write(': keep-alive\n\n');
-    }, 500);
-    const stop = () => {
-      clearInterval(timer);
-      listeners.delete(write);
-    };
-    res.on('close', stop);
-    res.on('finish', stop);
-  });
+  router.get('/events', (req, res) => feed.stream(req, res));
 
   router.post('/api/send', express.json({ limit: '8mb' }), async (req, res) => {
     const parsed = parseSend(req.body);
@@ -174,9 +98,9 @@ export function devRoutes(options: DevRoutesOptions): Router {
     }
     const chatId = parsed.chat === 'group' ? DEMO_GROUP_ID : parsed.userId;
     const shown = shownText(parsed);
-    if (shown !== undefined) publish({ kind: 'user', chatId, userId: parsed.userId, text: shown });
+    if (shown !== undefined) feed.publish({ kind: 'user', chatId, userId: parsed.userId, text: shown });
     const notice = noticeFor(parsed);
-    if (notice) publish({ kind: 'system', chatId, text: notice });
+    if (notice) feed.publish({ kind: 'system', chatId, text: notice });
 
     const event = buildEvent(parsed, lineStandin);
     if (parsed.image) {
@@ -186,10 +110,10 @@ export function devRoutes(options: DevRoutesOptions): Router {
     }
     try {
       const status = await postWebhook(options, [event]);
-      if (status !== 200) publish({ kind: 'system', chatId, text: `/webhook answered ${status}`, level: 'error' });
+      if (status !== 200) feed.publish({ kind: 'system', chatId, text: `/webhook answered ${status}`, level: 'error' });
       res.json({ status, webhookEventId: event['webhookEventId'] });
     } catch (error) {
-      publish({ kind: 'system', chatId, text: `/webhook could not be reached: ${String(error)}`, level: 'error' });
+      feed.publish({ kind: 'system', chatId, text: `/webhook could not be reached: ${String(error)}`, level: 'error' });
       res.status(502).json({ error: String(error) });
     }
   });
@@ -197,7 +121,7 @@ export function devRoutes(options: DevRoutesOptions): Router {
   router.post('/api/profile', express.json({ limit: '16kb' }), (req, res) => {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const { userId, displayName, language } = body;
-    if (typeof userId !== 'string' || !/^U[0-9A-Za-z-]{4,64}$/.test(userId)) {
+    if (typeof userId !== 'string' || !DEMO_USER_ID.test(userId)) {
       res.status(400).json({ error: 'userId must look like a LINE user id (U…)' });
       return;
     }
@@ -210,20 +134,9 @@ export function devRoutes(options: DevRoutesOptions): Router {
     res.set('cache-control', 'no-store').json(simulatorView(simulator));
   });
 
-  router.post('/simulator', express.json({ limit: '16kb' }), (req: Request, res: Response) => {
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const payload: Record<string, unknown> = { ...body };
-    delete payload['balanceBaht'];
-    if (body['balanceBaht'] !== undefined) {
-      const baht = Number(body['balanceBaht']);
-      if (!Number.isFinite(baht) || baht < 0 || baht > 100_000_000) {
-        res.status(400).json({ error: 'balanceBaht must be a number of baht ≥ 0' });
-        return;
-      }
-      payload['balanceSatang'] = Math.round(baht * 100);
-    }
+  router.post('/simulator', express.json({ limit: '16kb' }), (req, res) => {
     try {
-      applyControl({ ...simulator, hasOrder: (id) => simulator.state.orders.has(id) }, payload);
+      applyPanelChange(simulator, (req.body ?? {}) as Record<string, unknown>);
     } catch (error) {
       if (error instanceof ControlError) {
         res.status(error.status).json({ error: error.message });
@@ -235,164 +148,4 @@ export function devRoutes(options: DevRoutesOptions): Router {
   });
 
   return router;
-}
-
-function parseSend(body: unknown): SendRequest | string {
-  if (typeof body !== 'object' || body === null) return 'expected a JSON object';
-  const b = body as Record<string, unknown>;
-  const chat = b['chat'] ?? 'user';
-  if (chat !== 'user' && chat !== 'group') return 'chat must be "user" or "group"';
-  const userId = b['userId'];
-  if (typeof userId !== 'string' || !/^U[0-9A-Za-z-]{4,64}$/.test(userId)) return 'userId must look like a LINE user id (U…)';
-  const kind = b['kind'];
-  if (!(SEND_KINDS as readonly unknown[]).includes(kind)) return `kind must be one of ${SEND_KINDS.join(', ')}`;
-  if ((kind === 'join' || kind === 'leave') && chat !== 'group') return `${String(kind)} is a group event`;
-  if ((kind === 'follow' || kind === 'unfollow') && chat !== 'user') return `${String(kind)} is a 1:1 event`;
-  const text = b['text'];
-  if (kind === 'text' && (typeof text !== 'string' || text.trim() === '' || text.length > 5000)) return 'text must be 1..5000 characters';
-  const data = b['data'];
-  if (kind === 'postback' && (typeof data !== 'string' || data === '' || data.length > 300)) return 'data must be 1..300 characters';
-  const displayText = b['displayText'];
-  if (displayText !== undefined && typeof displayText !== 'string') return 'displayText must be a string';
-  const params = b['params'];
-  if (params !== undefined && (typeof params !== 'object' || params === null)) return 'params must be an object';
-  let image: SendRequest['image'];
-  if (kind === 'image') {
-    if (chat !== 'user') return 'image is a 1:1 event here';
-    const m = typeof b['image'] === 'string' ? /^data:(image\/(?:png|jpeg));base64,([A-Za-z0-9+/=]+)$/.exec(b['image']) : null;
-    if (!m) return 'image must be a data: URL of a PNG or JPEG';
-    const data = Buffer.from(m[2]!, 'base64');
-    if (data.length === 0 || data.length > MAX_IMAGE_BYTES) return 'image must be 1 byte to 5 MB';
-    image = { contentType: m[1]!, data };
-  }
-  return {
-    chat,
-    userId,
-    kind: kind as SendKind,
-    ...(typeof text === 'string' ? { text } : {}),
-    ...(typeof data === 'string' ? { data } : {}),
-    ...(typeof displayText === 'string' && displayText !== '' ? { displayText } : {}),
-    ...(params ? { params: params as Record<string, string> } : {}),
-    ...(image ? { image } : {}),
-  };
-}
-
-/** What the chat shows as the user's own bubble: the text, or a postback's displayText. */
-function shownText(req: SendRequest): string | undefined {
-  if (req.kind === 'text') return req.text;
-  if (req.kind === 'postback') return req.displayText;
-  if (req.kind === 'image') return '📷 รูปภาพ';
-  return undefined;
-}
-
-function noticeFor(req: SendRequest): string | undefined {
-  switch (req.kind) {
-    case 'follow':
-      return 'คุณเพิ่มบอทเป็นเพื่อนแล้ว (follow)';
-    case 'unfollow':
-      return 'คุณบล็อกบอทแล้ว (unfollow)';
-    case 'join':
-      return 'บอทเข้าร่วมกลุ่มแล้ว (join)';
-    case 'leave':
-      return 'บอทออกจากกลุ่มแล้ว (leave)';
-    default:
-      return undefined;
-  }
-}
-
-/** A webhook event as LINE sends it (test/fixtures/line-openapi/webhook.yml). */
-export function buildEvent(req: SendRequest, lineStandin: Pick<LineStandin, 'issueReplyToken'>): Record<string, unknown> {
-  const chatId = req.chat === 'group' ? DEMO_GROUP_ID : req.userId;
-  const source = req.chat === 'group' ? { type: 'group', groupId: DEMO_GROUP_ID, userId: req.userId } : { type: 'user', userId: req.userId };
-  const base = {
-    mode: 'active',
-    timestamp: Date.now(),
-    webhookEventId: newWebhookEventId(),
-    deliveryContext: { isRedelivery: false },
-    source,
-  };
-  const replyToken = () => lineStandin.issueReplyToken(chatId);
-  switch (req.kind) {
-    case 'text':
-      return {
-        type: 'message',
-        ...base,
-        replyToken: replyToken(),
-        message: { id: newMessageId(), type: 'text', text: req.text ?? '', quoteToken: randomBytes(24).toString('base64url') },
-      };
-    case 'postback':
-      return {
-        type: 'postback',
-        ...base,
-        replyToken: replyToken(),
-        postback: { data: req.data ?? '', ...(req.params ? { params: req.params } : {}) },
-      };
-    case 'image':
-      return {
-        type: 'message',
-        ...base,
-        replyToken: replyToken(),
-        message: { id: newMessageId(), type: 'image', contentProvider: { type: 'line' }, quoteToken: randomBytes(24).toString('base64url') },
-      };
-    case 'follow':
-      return { type: 'follow', ...base, replyToken: replyToken(), follow: { isUnblocked: false } };
-    case 'join':
-      return { type: 'join', ...base, source: { type: 'group', groupId: DEMO_GROUP_ID }, replyToken: replyToken() };
-    case 'unfollow':
-      return { type: 'unfollow', ...base };
-    case 'leave':
-      return { type: 'leave', ...base, source: { type: 'group', groupId: DEMO_GROUP_ID } };
-  }
-}
-
-/** `x-line-signature`: base64 HMAC-SHA256 of the raw body with the channel secret. */
-export function signBody(channelSecret: string, body: string): string {
-  return createHmac('sha256', channelSecret).update(body).digest('base64');
-}
-
-async function postWebhook(options: DevRoutesOptions, events: Record<string, unknown>[]): Promise<number> {
-  const body = JSON.stringify({ destination: DEMO_BOT_ID, events });
-  const res = await fetch(options.webhookUrl, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'x-line-signature': signBody(options.channelSecret, body),
-      'user-agent': 'LineBotWebhook/2.0 (dev emulator)',
-    },
-    body,
-    signal: AbortSignal.timeout(10_000),
-  });
-  await res.arrayBuffer();
-  return res.status;
-}
-
-/** LINE's look: a ULID-like 26-character id. */
-function newWebhookEventId(): string {
-  return `01${randomUUID().replace(/-/g, '').slice(0, 24).toUpperCase()}`;
-}
-
-function newMessageId(): string {
-  return String(BigInt(Date.now()) * 1000n + BigInt(randomBytes(2).readUInt16BE() % 1000));
-}
-
-function simulatorView(simulator: Simulator): Record<string, unknown> {
-  const snap = simulator.snapshot();
-  const orders = [...simulator.state.orders.values()].slice(-10).reverse();
-  return {
-    balanceSatang: simulator.state.balanceSatang,
-    balanceBaht: simulator.state.balanceSatang / 100,
-    online: { ...simulator.state.online },
-    fault: snap['fault'] ?? null,
-    outcomes: snap['outcomes'] ?? [],
-    refillCount: snap['refillCount'],
-    orders: orders.map((o) => ({
-      orderId: o.orderId,
-      network: o.network,
-      number: o.number,
-      cash: o.cash,
-      status: o.status,
-      outcome: o.outcome,
-      createdAt: o.createdAt,
-    })),
-  };
 }
