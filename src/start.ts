@@ -5,6 +5,7 @@
  */
 import type { Config } from './config.ts';
 import { openDatabase, openPostgres, type Database } from './db/client.ts';
+import { startDemoWorld, type DemoWorld } from './demo/index.ts';
 import { dispatchEvent } from './bot/dispatch.ts';
 import { createIntake } from './bot/intake.ts';
 import { renderCustomerNews } from './bot/order-news.ts';
@@ -19,7 +20,6 @@ import { createOwnerModule, renderOwnerNews } from './owner/index.ts';
 import { createProviderClient } from './provider/client.ts';
 import { depositQrImage, depositSlipImage } from './wallet/files.ts';
 import { createWorkers } from './workers.ts';
-import { startDemoWorld, type DemoWorld } from './demo-world.ts';
 
 export interface RunningBot {
   /** `http://127.0.0.1:PORT` */
@@ -62,7 +62,15 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const { db } = database;
 
   // The outside world: the real provider and LINE, or the demo's stand-ins for both.
-  const demo = config.demo ? await startDemoWorld({ config, botUrl: url, port: server.port, logger }) : undefined;
+  const demo = config.demo
+    ? await startDemoWorld({
+        config,
+        logger,
+        callbackUrl: `${url}/topup/callback/${config.provider.callbackSecret}`,
+        webhookUrl: `${url}/webhook`,
+        emulatorUrl: `http://localhost:${server.port}/dev`,
+      })
+    : undefined;
   const providerUrl = demo?.providerUrl ?? config.provider.url;
   if (!providerUrl) throw new Error('TOPUP_API_URL is not set');
   const metrics = createMetrics();

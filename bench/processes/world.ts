@@ -9,8 +9,8 @@
  * The callback phase runs here too (it is not a load test): real confirms through the bot's
  * webhook, then `simulator.settle()`, whose callback POST goes to the bot's secret path.
  */
-import { createLineStandin, type DeliveredEvent } from '../../src/line/standin/index.ts';
-import { createSimulator } from '../../src/provider/simulator/index.ts';
+import { createLineStandin, type DeliveredEvent } from '../../src/demo/line-standin/index.ts';
+import { createSimulator } from '../../src/demo/simulator/index.ts';
 import { ACCESS_TOKEN, CALLBACK_SECRET, now, postbackEvent, sentAtOf, signedBody, textEvent } from '../support/events.ts';
 import { serveParent } from '../support/child.ts';
 

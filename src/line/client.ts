@@ -1,25 +1,18 @@
 /**
  * The bot's only door to the LINE Messaging API: a thin typed wrapper around @line/bot-sdk's
- * generated clients that turns every transport outcome into LineApiError / LineNetworkError.
+ * generated clients that turns every transport outcome into LineApiError / LineNetworkError
+ * (failures.ts).
  *
- * Transport choice: we keep the SDK's own HTTP path. In 11.x it calls Node's global fetch, which
- * is undici with a keep-alive global dispatcher, so consecutive reply calls reuse the socket;
- * the `undici` package is not a dependency, so its faster `request()` is not available without
- * changing package.json. If the webhook benchmark ever demands it, reply/push are the two calls
- * to move onto a dedicated keep-alive pool; nothing outside this file would change.
- *
- * The SDK takes no AbortSignal, so `timeoutMs` is enforced by racing the call: the caller gets a
- * LineNetworkError('ETIMEDOUT') on time, while the abandoned request finishes (or dies) in the
- * background.
+ * Transport: reply and push, the calls on the webhook's hot path, go over a keep-alive
+ * http.Agent (post-json.ts), which costs about half the CPU of the SDK's fetch path; every other
+ * call goes through the SDK.
  */
-import http from 'node:http';
-import https from 'node:https';
-import { HTTPFetchError, messagingApi } from '@line/bot-sdk';
-import {
-  LineApiError,
-  LineNetworkError,
-  type LineOperation,
-} from './errors.ts';
+import { messagingApi } from '@line/bot-sdk';
+import type { LineOperation } from './errors.ts';
+import { toLineError, withDeadline } from './failures.ts';
+import { postJson } from './post-json.ts';
+
+export { parseRetryAfter, toLineError } from './failures.ts';
 
 export type LineMessage = messagingApi.Message;
 export type SentMessage = messagingApi.SentMessage;
@@ -184,130 +177,4 @@ function originOnly(name: string, url: string): string {
     throw new TypeError(`${name} must be an origin without a path, e.g. https://api.line.me (got ${url})`);
   }
   return parsed.origin;
-}
-
-async function withDeadline<T>(operation: LineOperation, work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new LineNetworkError({ operation, code: 'ETIMEDOUT' })), ms);
-  });
-  try {
-    return await Promise.race([work, deadline]);
-  } finally {
-    clearTimeout(timer);
-    // The loser of the race may still reject later; keep that from becoming an unhandled rejection.
-    work.catch(() => {});
-  }
-}
-
-interface ConvertContext {
-  token: string;
-  withRetryKey: boolean;
-}
-
-/**
- * Maps whatever the SDK/fetch threw onto our two classes. Anything else (a SyntaxError from a
- * 2xx with a broken body, a bug) is not a transport outcome and propagates unchanged.
- */
-export function toLineError(operation: LineOperation, err: unknown, ctx: ConvertContext): unknown {
-  if (err instanceof LineApiError || err instanceof LineNetworkError) return err;
-  if (err instanceof HTTPFetchError) {
-    const headers = err.headers as Headers | undefined;
-    return new LineApiError({
-      operation,
-      status: err.status,
-      body: redact(String(err.body ?? ''), ctx.token),
-      retryAfterMs: parseRetryAfter(headers?.get('retry-after') ?? null),
-      requestId: headers?.get('x-line-request-id') ?? undefined,
-      acceptedRequestId: headers?.get('x-line-accepted-request-id') ?? undefined,
-      withRetryKey: ctx.withRetryKey,
-      cause: err,
-    });
-  }
-  if (isFetchFailure(err)) {
-    return new LineNetworkError({ operation, code: errorCode(err), cause: err });
-  }
-  return err;
-}
-
-/**
- * Undici's fetch rejects with TypeError('fetch failed') when no response arrives and with
- * TypeError('terminated') when the socket dies mid-body; the reason sits in `cause`.
- */
-function isFetchFailure(err: unknown): err is Error {
-  if (err instanceof TypeError) {
-    // Not "any TypeError with a code": Node's own argument errors are TypeErrors with codes too.
-    return err.message === 'fetch failed' || err.message === 'terminated';
-  }
-  // Node's stream/socket errors that escape while reading a body (ECONNRESET, …).
-  return err instanceof Error && /^(E[A-Z]+|UND_ERR_[A-Z_]+)$/.test(errorCode(err) ?? '');
-}
-
-function errorCode(err: unknown): string | undefined {
-  // Walk the cause chain: fetch wraps the socket error, AggregateError wraps per-address errors.
-  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    const inner = (e as { errors?: unknown[] }).errors?.[0];
-    e = (e as { cause?: unknown }).cause ?? inner;
-  }
-  return undefined;
-}
-
-/** `Retry-After` is either delta-seconds or an HTTP date; returns milliseconds from now. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === '') return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-
-function redact(text: string, token: string): string {
-  return token ? text.split(token).join('[redacted]') : text;
-}
-
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 64 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 64 }),
-};
-
-/** reply/push over a keep-alive agent: the SDK's fetch path costs about twice the CPU per call. */
-function postJson<T>(origin: URL, path: string, token: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const payload = Buffer.from(JSON.stringify(body));
-  const secure = origin.protocol === 'https:';
-  return new Promise<T>((resolve, reject) => {
-    const req = (secure ? https : http).request(
-      {
-        host: origin.hostname,
-        port: origin.port || (secure ? 443 : 80),
-        path,
-        method: 'POST',
-        agent: agents[secure ? 'https:' : 'http:'],
-        headers: { 'content-type': 'application/json', 'content-length': payload.length, authorization: `Bearer ${token}`, ...headers },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          const status = res.statusCode ?? 0;
-          if (status < 200 || status >= 300) {
-            const h = new Headers();
-            for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') h.set(k, v);
-            reject(new HTTPFetchError(`${status} - ${res.statusMessage}`, { status, statusText: res.statusMessage ?? '', headers: h, body: text }));
-            return;
-          }
-          try {
-            resolve((text ? JSON.parse(text) : {}) as T);
-          } catch (e) {
-            reject(e);
-          }
-        });
-      },
-    );
-    req.on('error', (err) => reject(Object.assign(new TypeError('fetch failed'), { cause: err })));
-    req.end(payload);
-  });
 }

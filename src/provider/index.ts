@@ -23,4 +23,3 @@ export { MoneyFormatError, formatSatang, parseSatang } from './money.ts';
 export { parseProviderCallback, type ProviderCallback } from './callback.ts';
 export { decodeBody, encodeWindows874 } from './charset.ts';
 export { parseTopup, TopupXmlError, type TopupFields } from './xml.ts';
-export * from './simulator/index.ts';

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/db/client.ts';
 import { orders, outbox } from '../../src/db/schema.ts';
-import { createLineStandin } from '../../src/line/standin/index.ts';
-import { createSimulator } from '../../src/provider/simulator/index.ts';
+import { createLineStandin } from '../../src/demo/line-standin/index.ts';
+import { createSimulator } from '../../src/demo/simulator/index.ts';
 import { childBot, freePort } from '../support/child-bot.ts';
 import { buttonData, CALLBACK_SECRET, CHANNEL_SECRET, deliveredTo, postbackEvent, sendUserEvent, textEvent } from '../support/harness.ts';
 

@@ -3,8 +3,8 @@
  * balancer. Double taps land on different instances; still one refill and one result per order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLineStandin, type LineStandin } from '../../src/line/standin/index.ts';
-import { createSimulator, type Simulator } from '../../src/provider/simulator/index.ts';
+import { createLineStandin, type LineStandin } from '../../src/demo/line-standin/index.ts';
+import { createSimulator, type Simulator } from '../../src/demo/simulator/index.ts';
 import { childBot, freePort, outsideWorldEnv, type ChildBot } from '../support/child-bot.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 import {

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLineClient, parseRetryAfter, type LineClient } from '../../src/line/client.ts';
 import { LineApiError, LineNetworkError } from '../../src/line/errors.ts';
-import { createLineStandin, type DeliveredEvent } from '../../src/line/standin/index.ts';
+import { createLineStandin, type DeliveredEvent } from '../../src/demo/line-standin/index.ts';
 import { assertValidLinePayload } from '../support/line-schema.ts';
 
 const TOKEN = 'super-secret-channel-token-0123456789';

@@ -1,13 +1,13 @@
 /**
  * The rich menu image, drawn in-process: three coloured buttons with a white line icon and a
- * Thai label each, encoded as PNG with node:zlib. No image library, nothing downloaded.
+ * Thai label each, encoded as PNG (png.ts). No image library, nothing downloaded.
  *
  * Shapes are signed distance functions painted with one pixel of analytic anti-aliasing; the
- * labels are alpha masks from labels.ts (see make-labels.ts for why).
+ * labels are alpha masks drawn once by make-labels.ts (see there for why).
  */
-import { deflateSync, inflateRawSync } from 'node:zlib';
-import { LABEL_MASKS } from './labels.ts';
+import { labelMasks } from './label-masks.ts';
 import { areaBounds, RICH_MENU_BUTTONS, RICH_MENU_HEIGHT, RICH_MENU_WIDTH, type RichMenuButton } from './layout.ts';
+import { encodePng } from './png.ts';
 
 type Rgb = readonly [number, number, number];
 /** Signed distance from (x, y) to a shape's edge: negative inside. */
@@ -190,67 +190,13 @@ export function richMenuImage(): Buffer {
     canvas.rect(x, RICH_MENU_HEIGHT - 14, width, 14, darker(button.color, 0.88));
     const cx = x + width / 2;
     drawIcon(canvas, button.icon, cx, 300, 150, button.color);
-    const label = LABEL_MASKS.find((m) => m.text === button.label);
+    const label = labelMasks().find((m) => m.text === button.label);
     if (label) {
-      const alpha = new Uint8Array(inflateRawSync(Buffer.from(label.data, 'base64')));
       // Baseline at y = 640, centred.
-      canvas.mask(alpha, label.width, Math.round(cx - label.width / 2), 640 - label.baseline, WHITE);
+      canvas.mask(label.alpha, label.width, Math.round(cx - label.width / 2), 640 - label.baseline, WHITE);
     }
   });
   // Thin white gaps between the buttons.
   for (const { x } of areas.slice(1)) canvas.rect(x - 2, 0, 4, RICH_MENU_HEIGHT, [255, 255, 255]);
   return canvas.toPng();
-}
-
-// ---------------------------------------------------------------------------------------------
-// PNG (RGB, 8 bits per channel, no interlace)
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'latin1');
-  out.set(data, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
-  return out;
-}
-
-export function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // colour type: RGB
-  const stride = width * 3;
-  const raw = Buffer.alloc((stride + 1) * height);
-  for (let y = 0; y < height; y++) {
-    // Filter "Up" (2) for every row after the first: flat colours become runs of zeros.
-    const filter = y === 0 ? 0 : 2;
-    raw[y * (stride + 1)] = filter;
-    for (let i = 0; i < stride; i++) {
-      const v = rgb[y * stride + i]!;
-      raw[y * (stride + 1) + 1 + i] = filter === 0 ? v : (v - rgb[(y - 1) * stride + i]!) & 0xff;
-    }
-  }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw, { level: 9 })),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
 }

@@ -3,11 +3,11 @@
  * with LINE's sizes, colours and layout rules, every button is tappable, and text is escaped.
  */
 import { describe, expect, it } from 'vitest';
-import { renderFlex, renderMessage, renderQuickReply, withEmojiFallback } from '../../src/dev/flex-render.js';
-import { translator } from '../../src/i18n.ts';
-import { confirmCard } from '../../src/line/messages/confirm-card.ts';
-import { successCard } from '../../src/line/messages/result-card.ts';
-import { textMessage, messageChip, postbackChip } from '../../src/line/messages/text.ts';
+import { renderFlex, renderMessage, renderQuickReply, withEmojiFallback } from '../../../src/demo/emulator/page/flex-render.js';
+import { translator } from '../../../src/i18n.ts';
+import { confirmCard } from '../../../src/line/messages/confirm-card.ts';
+import { successCard } from '../../../src/line/messages/result-card.ts';
+import { textMessage, messageChip, postbackChip } from '../../../src/line/messages/text.ts';
 
 function registry() {
   const actions: Record<string, unknown>[] = [];

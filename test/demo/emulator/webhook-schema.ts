@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 
 type Schema = Record<string, unknown>;
 
-const spec = parse(readFileSync(new URL('../fixtures/line-openapi/webhook.yml', import.meta.url), 'utf8')) as {
+const spec = parse(readFileSync(new URL('../../fixtures/line-openapi/webhook.yml', import.meta.url), 'utf8')) as {
   components: { schemas: Record<string, Schema> };
 };
 const schemas = spec.components.schemas;

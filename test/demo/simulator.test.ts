@@ -4,9 +4,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSimulator, type Simulator } from '../../src/provider/simulator/index.ts';
+import { createSimulator, type Simulator } from '../../src/demo/simulator/index.ts';
 import { ProviderAmbiguous } from '../../src/provider/errors.ts';
-import { caught, makeClient, PASSWORD, startRawServer, USERNAME } from './helpers.ts';
+import { caught, makeClient, PASSWORD, startRawServer, USERNAME } from '../provider/helpers.ts';
 
 const REFILL = { network: 'AIS', number: '0812345678', cash: 100 } as const;
 const cleanups: Array<() => Promise<void>> = [];
@@ -266,7 +266,7 @@ describe('in-process use', () => {
 
 describe('npm run simulator (cli.ts)', () => {
   it('prints its URL, serves the protocol and the control API, stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/provider/simulator/cli.ts'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/demo/simulator/cli.ts'], {
       env: { ...process.env, PORT: '0', TOPUP_USERNAME: 'u1', TOPUP_PASSWORD: 'p1', SIMULATOR_SETTLE_MS: '20', LOG_LEVEL: 'silent' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -6,7 +6,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Network } from '../../networks.ts';
-import { formatSatang } from '../money.ts';
+import { formatSatang } from '../../provider/money.ts';
 import { applyControl, ControlError } from './control.ts';
 import { DETAIL, Engine, rejected, requestKind } from './engine.ts';
 import { FaultPlan } from './faults.ts';

@@ -1,5 +1,5 @@
 /** Building the simulator's HTTP replies: TOPUP XML in UTF-8 or windows-874, and the spoiled variants. */
-import { encodeWindows874 } from '../charset.ts';
+import { encodeWindows874 } from '../../provider/charset.ts';
 
 export type ReplyFields = ReadonlyArray<readonly [tag: string, value: string]>;
 

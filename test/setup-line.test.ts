@@ -5,12 +5,13 @@
  */
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLineClient } from '../../src/line/client.ts';
-import { crc32, encodePng, richMenuImage } from '../../src/line/richmenu/image.ts';
-import { LABEL_MASKS } from '../../src/line/richmenu/labels.ts';
-import { RICH_MENU_BUTTONS } from '../../src/line/richmenu/layout.ts';
-import { createLineStandin } from '../../src/line/standin/index.ts';
-import { runSetupLine } from '../../src/setup-line.ts';
+import { createLineClient } from '../src/line/client.ts';
+import { richMenuImage } from '../src/line/richmenu/image.ts';
+import { labelMasks } from '../src/line/richmenu/label-masks.ts';
+import { RICH_MENU_BUTTONS } from '../src/line/richmenu/layout.ts';
+import { crc32, encodePng } from '../src/line/richmenu/png.ts';
+import { createLineStandin } from '../src/demo/line-standin/index.ts';
+import { runSetupLine } from '../src/setup-line.ts';
 
 const REAL_ENV = {
   LINE_CHANNEL_SECRET: 'secret-123456',
@@ -189,7 +190,7 @@ describe('the rich menu image', () => {
   });
 
   it('has a label mask for every button', () => {
-    for (const button of RICH_MENU_BUTTONS) expect(LABEL_MASKS.map((m) => m.text)).toContain(button.label);
+    for (const button of RICH_MENU_BUTTONS) expect(labelMasks().map((m) => m.text)).toContain(button.label);
   });
 
   it('encodes PNG chunks that a decoder accepts (round trip)', () => {

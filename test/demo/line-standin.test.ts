@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createLineStandin } from '../../src/line/standin/index.ts';
+import { createLineStandin } from '../../src/demo/line-standin/index.ts';
 
 // Raw HTTP against the stand-in: the exact wire behaviour, independent of our client.
 const standin = createLineStandin();
