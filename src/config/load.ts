@@ -3,8 +3,7 @@
  * configs without touching `process.env`. Every problem found is thrown together in one
  * `ConfigError`, one line per variable.
  */
-import { NETWORKS, type Network } from '../networks.ts';
-import { DEFAULT_NETWORK_CODES } from '../provider/codes.ts';
+import { DEFAULT_NETWORK_CODES, NETWORKS, type Network } from '../networks.ts';
 import { DEMO_CREDENTIALS, DEMO_OWNER_GROUP_ID } from './demo.ts';
 import { Problems } from './errors.ts';
 import { checkRequirements } from './production.ts';

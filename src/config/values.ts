@@ -1,7 +1,6 @@
 /** Parsers for the settings that are more than one word or number: lists, codes, times. */
 import { LINE_USER_ID } from '../line-ids.ts';
-import { NETWORKS, type Network } from '../networks.ts';
-import { DEFAULT_NETWORK_CODES } from '../provider/codes.ts';
+import { DEFAULT_NETWORK_CODES, NETWORKS, type Network } from '../networks.ts';
 import { InvalidValue } from './errors.ts';
 import { commaList, type Parse } from './fields.ts';
 

@@ -89,7 +89,7 @@ describe.each(drivers())('money path on %s', (driver) => {
     const u = nextUser();
     const data = await draft(u);
     const refills = h.simulator.refillCount();
-    h.simulator.setFault('hang', { times: 1 });
+    h.simulator.setFault('hang', { times: 1, kinds: ['refill'] });
     await h.postback(u, data);
     const messages = await h.waitFor(u, (m) => m.length >= 2, 10_000);
     expect(textOf(messages[1]!.message)).toContain('ไม่แน่ใจ');

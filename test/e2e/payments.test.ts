@@ -191,7 +191,7 @@ describe.each(drivers())('payments (wallet mode) on %s', (driver) => {
     const u = nextUser();
     await deposit(u, 100);
     const [card] = await say(u, 'เติม 50 0812345678 ais');
-    h.simulator.setFault('hang', { times: 1 });
+    h.simulator.setFault('hang', { times: 1, kinds: ['refill'] });
     await tap(u, buttonData(card!.message, 'ยืนยัน')!);
     const [order] = await h.db.select().from(orders).where(eq(orders.userId, u));
     expect(order!.status).toBe('unknown');

@@ -2,7 +2,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createProviderClient, type ProviderClient, type ProviderClientOptions } from '../../src/provider/client.ts';
-import { DEFAULT_NETWORK_CODES } from '../../src/provider/codes.ts';
+import { DEFAULT_NETWORK_CODES } from '../../src/networks.ts';
 import { createSimulator, type Simulator, type SimulatorOptions } from '../../src/demo/simulator/index.ts';
 
 export const USERNAME = 'shop-user-7731';

@@ -4,7 +4,7 @@
  * fields (and, for the `hang` outcome, the instruction never to answer).
  */
 import { NETWORKS, type Network } from '../../networks.ts';
-import { DEFAULT_NETWORK_CODES } from '../../provider/codes.ts';
+import { DEFAULT_NETWORK_CODES } from '../../networks.ts';
 import { formatSatang } from '../../provider/money.ts';
 import { CallbackSender } from './callbacks.ts';
 import { OutcomeQueue } from './faults.ts';
