@@ -1,0 +1,89 @@
+/**
+ * What the customer reads about their order, for every kind of news the order service queues
+ * and every outcome of the ยืนยัน tap: LINE accepts it, and it carries the facts the customer
+ * needs, in their language.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderCustomerNews, renderSubmitOutcome } from '../../src/bot/order-news.ts';
+import type { OrderRow } from '../../src/db/schema.ts';
+import { translator } from '../../src/i18n.ts';
+import type { CustomerNews } from '../../src/orders/news.ts';
+import { textOf } from '../support/harness.ts';
+import { validatePushRequest, validateReplyRequest } from '../support/line-schema.ts';
+
+function order(over: Partial<OrderRow> = {}): OrderRow {
+  const at = new Date('2026-11-27T07:05:00Z');
+  return {
+    id: '0b6f3c1e-9a4d-4f5e-8c2b-000000000001',
+    ref: 'TP7K3Q9MXA',
+    userId: 'Ucustomer',
+    chatId: 'Ucustomer',
+    number: '0812345678',
+    network: 'TRUE',
+    amountSatang: 5_000,
+    status: 'success',
+    confirmToken: 'x',
+    providerOrderId: '00001234',
+    discountSatang: 150,
+    chargedSatang: 4_850,
+    balanceAfterSatang: 100_000,
+    detail: null,
+    language: 'th',
+    createdAt: at,
+    updatedAt: at,
+    expiresAt: null,
+    confirmedAt: at,
+    submittedAt: at,
+    finalizedAt: at,
+    nextCheckAt: null,
+    checkAttempts: 0,
+    resolvedBy: null,
+    sender: null,
+    ...over,
+  };
+}
+
+const credit = { kind: 'capture', amountSatang: 5_000, balanceSatang: 20_000 } as const;
+
+const NEWS: [string, CustomerNews, string[]][] = [
+  ['success', { kind: 'success', order: order(), credit }, ['สำเร็จ', '081-234-5678', '฿50', 'TP7K3Q9MXA', '00001234', '฿200']],
+  ['failed (rejected)', { kind: 'failed', order: order({ status: 'failed' }), reason: 'rejected', detail: 'เบอร์ไม่ถูกต้อง' }, ['ไม่สำเร็จ', 'เบอร์ไม่ถูกต้อง', '081-234-5678']],
+  ['failed (owner)', { kind: 'failed', order: order({ status: 'failed' }), reason: 'ownerFailed' }, ['ไม่สำเร็จ', 'TP7K3Q9MXA']],
+  ['reversed', { kind: 'reversed', order: order({ status: 'cancelled' }), credit: { ...credit, kind: 'refund' } }, ['TP7K3Q9MXA', '฿200']],
+  ['unknown', { kind: 'unknown', order: order({ status: 'unknown' }) }, ['TP7K3Q9MXA']],
+  ['accepted', { kind: 'accepted', order: order({ status: 'pending' }) }, ['TP7K3Q9MXA', '081-234-5678', '฿50']],
+];
+
+describe('the customer news the order service queues', () => {
+  it.each(NEWS)('%s: a valid push that says what happened', (_, news, facts) => {
+    const messages = renderCustomerNews(news);
+    expect(validatePushRequest({ to: 'Ucustomer', messages })).toEqual({ ok: true, errors: [] });
+    const text = messages.map((m) => textOf(m as never)).join('\n');
+    for (const fact of facts) expect(text).toContain(fact);
+  });
+
+  it('speaks English to a customer whose LINE is in English', () => {
+    const [message] = renderCustomerNews({ kind: 'success', order: order({ language: 'en' }) });
+    expect(textOf(message as never)).toContain('081-234-5678');
+    expect(textOf(message as never)).not.toMatch(/[\u0E01-\u0E3A\u0E40-\u0E5B]/);
+  });
+
+  it('a failure offers to order the same again, in words the NLU reads', () => {
+    const [message] = renderCustomerNews({ kind: 'failed', order: order({ status: 'failed' }), reason: 'providerFailed' });
+    expect(JSON.stringify(message)).toContain('เติม 50 081-234-5678');
+  });
+});
+
+describe('the reply to the ยืนยัน tap', () => {
+  const t = translator('th');
+  it.each([
+    ['pending', { kind: 'pending', order: order({ status: 'pending' }) }, 'รับรายการแล้ว'],
+    ['deferred', { kind: 'deferred', order: order({ status: 'submitting' }) }, 'รับรายการแล้ว'],
+    ['unknown', { kind: 'unknown', order: order({ status: 'unknown' }) }, 'TP7K3Q9MXA'],
+    ['failed', { kind: 'failed', order: order({ status: 'failed' }), reason: 'unreachable', credit: { ...credit, kind: 'release' } }, 'ไม่สำเร็จ'],
+  ] as const)('%s: a valid reply', (_, outcome, fact) => {
+    const messages = renderSubmitOutcome(t, outcome as never);
+    expect(validateReplyRequest({ replyToken: 'r', messages })).toEqual({ ok: true, errors: [] });
+    expect(messages.map((m) => textOf(m as never)).join('\n')).toContain(fact);
+  });
+});
