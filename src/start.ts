@@ -7,6 +7,8 @@ import type { Config } from './config.ts';
 import { openDatabase, openPostgres, type Database } from './db/client.ts';
 import { startDemoWorld, type DemoWorld } from './demo/index.ts';
 import { dispatchEvent } from './bot/dispatch.ts';
+import { createBackground } from './bot/background.ts';
+import { reportAbandonedEvent } from './bot/gave-up.ts';
 import { createIntake } from './bot/intake.ts';
 import { renderCustomerNews } from './bot/order-news.ts';
 import { createHttpApp } from './http/app.ts';
@@ -94,10 +96,18 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const announcer = { customer: renderCustomerNews, owners: renderOwnerNews };
   const orders = createOrderService({ db, provider, config, logger, metrics, outbox, announcer });
   const owner = createOwnerModule({ db, provider, config, logger, metrics, outbox, orders, publicUrl });
-  const botDeps = { db, line, config, logger, metrics, outbox, orders, publicUrl, groups: owner.groups };
+  const background = createBackground(logger);
+  const botDeps = { db, line, config, logger, metrics, outbox, orders, publicUrl, background, groups: owner.groups };
   // The acknowledgement's INSERT gets connections of its own, never queued behind processing.
   const inboxDatabase = config.database.url ? openPostgres(config.database.url, { max: 2 }) : undefined;
-  const intake = createIntake({ db, inboxDb: inboxDatabase?.db, logger, metrics, handle: (event) => dispatchEvent(botDeps, event) });
+  const intake = createIntake({
+    db,
+    inboxDb: inboxDatabase?.db,
+    logger,
+    metrics,
+    handle: (event) => dispatchEvent(botDeps, event),
+    giveUp: (row) => reportAbandonedEvent(botDeps, row),
+  });
 
   let ready = false;
   server.serve(
@@ -131,6 +141,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
       ready = false;
       await server.close();
       await intake.drain();
+      await background.drain();
       await Promise.all(workers.map((worker) => worker.stop()));
       await demo?.close();
       await inboxDatabase?.close();

@@ -11,6 +11,7 @@ import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import type { OrderService } from '../orders/service.ts';
 import type { Outbox } from '../outbox/index.ts';
+import type { Background } from './background.ts';
 import type { LineMessage } from './render.ts';
 
 export interface BotDeps {
@@ -25,6 +26,8 @@ export interface BotDeps {
   outbox: Outbox;
   /** Where LINE and customers reach this bot: base of the deposit QR and slip image URLs. */
   publicUrl: string;
+  /** Work that outlives its event (the refill after the confirm tap is answered). */
+  background: Background;
 }
 
 export interface EventContext<E extends webhook.Event = webhook.Event> {

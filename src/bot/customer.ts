@@ -48,6 +48,7 @@ export async function converse(ctx: EventContext, input: ChatInput): Promise<voi
     }
     if (next?.kind === 'confirm') {
       const draft = await ctx.deps.orders.createDraft({
+        eventId: ctx.event.webhookEventId,
         userId: ctx.userId!,
         chatId: ctx.chatId,
         number: next.slots.number,

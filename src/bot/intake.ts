@@ -2,16 +2,24 @@
  * Webhook intake (DESIGN §6): persist first, acknowledge, then process. Each event is stored
  * by `webhookEventId`; a duplicate is dropped right there. Events are processed one at a
  * time per chat (in arrival order) and each event's failure stays its own.
+ *
+ * An event is never handled by two instances at once: the storing instance holds a lease and
+ * renews it while the event waits or runs here; a sweep takes over only an expired lease. An
+ * event handled again (after a crash) that was already answered is not answered twice, and one
+ * given up on after its attempts is reported (`giveUp`), never dropped silently.
  */
 import type { webhook } from '@line/bot-sdk';
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import {
+  claimAbandonedWebhookEvents,
   claimExpiredWebhookEvents,
   markWebhookEventFailed,
   markWebhookEventProcessed,
+  renewWebhookEventLeases,
   storeWebhookEvents,
 } from '../db/queries/inbox.ts';
+import type { WebhookEventRow } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 
@@ -40,8 +48,12 @@ export function createIntake(deps: {
   logger: Logger;
   metrics: Metrics;
   handle: (event: webhook.Event) => Promise<void>;
+  /** An event that failed every attempt: tell the owners and the customer. */
+  giveUp: (row: WebhookEventRow) => Promise<void>;
 }): Intake {
   const chains = new Map<string, Promise<void>>();
+  /** Events stored or claimed here and not yet done: their leases are renewed by the sweep. */
+  const held = new Set<string>();
 
   async function processOne(event: webhook.Event): Promise<void> {
     const id = eventId(event);
@@ -53,6 +65,7 @@ export function createIntake(deps: {
       deps.logger.error({ err: error, eventId: id, type: event.type }, 'event failed; it will be retried');
       await markWebhookEventFailed(deps.db, { id, error: error instanceof Error ? error.message : String(error) }).catch(() => {});
     } finally {
+      held.delete(id);
       timer();
     }
   }
@@ -69,6 +82,7 @@ export function createIntake(deps: {
 
   /** Events of one chat run in order; different chats run side by side. */
   function schedule(event: webhook.Event): void {
+    held.add(eventId(event));
     const key = chatKey(event);
     const previous = chains.get(key) ?? Promise.resolve();
     const next = previous.then(async () => {
@@ -103,9 +117,19 @@ export function createIntake(deps: {
       });
     },
     async sweep() {
+      await renewWebhookEventLeases(deps.db, { ids: [...held], leaseMs: LEASE_MS });
       const claimed = await claimExpiredWebhookEvents(deps.db, { limit: 20, leaseMs: LEASE_MS, maxAttempts: MAX_SWEEP_ATTEMPTS });
-      for (const row of claimed) schedule(row.payload as webhook.Event);
-      return claimed.length;
+      for (const row of claimed) {
+        // Answered before the crash: its effects are keyed by the event, so only the bookkeeping is left.
+        if (row.answeredAt) await markWebhookEventProcessed(deps.db, row.id);
+        else schedule(row.payload as webhook.Event);
+      }
+      const abandoned = await claimAbandonedWebhookEvents(deps.db, { maxAttempts: MAX_SWEEP_ATTEMPTS, limit: 20 });
+      for (const row of abandoned) {
+        deps.logger.error({ eventId: row.id, type: row.type, error: row.lastError }, 'event given up after its attempts; owners told');
+        await deps.giveUp(row);
+      }
+      return claimed.length + abandoned.length;
     },
     async drain() {
       while (chains.size > 0) await Promise.allSettled([...chains.values()]);

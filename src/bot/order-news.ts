@@ -37,7 +37,7 @@ export function renderSubmitOutcome(t: T, outcome: SubmitOutcome): LineMessage[]
       return [
         textMessage(
           [t('result.failed.altText', vars), failureText(t, outcome.reason, outcome.detail), ...(outcome.credit ? [creditText(t, outcome.credit)] : [])].join('\n'),
-          [messageChip(t('result.retry'), retryText(t, order))],
+          canRetry(outcome.reason) ? [messageChip(t('result.retry'), retryText(t, order))] : [],
         ),
       ];
   }
@@ -65,7 +65,7 @@ export function renderCustomerNews(news: CustomerNews): LineMessage[] {
       ...card,
       reversal: news.kind === 'reversed',
       reason: failureText(t, reason, news.kind === 'failed' ? news.detail : undefined),
-      retryText: retryText(t, order),
+      retryText: canRetry(reason) ? retryText(t, order) : undefined,
     }),
   ];
 }
@@ -73,6 +73,11 @@ export function renderCustomerNews(news: CustomerNews): LineMessage[] {
 /** Wallet mode: what the order did to the customer's credit, in one line. */
 export function creditText(t: T, credit: CreditChange): string {
   return t(`credit.${credit.kind}`, { amount: formatBaht(credit.amountSatang), balance: formatBaht(credit.balanceSatang) });
+}
+
+/** Whether ordering the same again can help: not while the shop itself cannot top up. */
+function canRetry(reason: FailureReason): boolean {
+  return reason !== 'shopUnavailable';
 }
 
 export function failureText(t: T, reason: FailureReason, detail?: string | null): string {

@@ -9,9 +9,11 @@ import { formatBaht } from '../format.ts';
 import { textMessage } from '../line/messages/text.ts';
 import { decodePostback } from '../line/postback.ts';
 import type { ConfirmOutcome } from '../orders/confirm.ts';
+import type { SubmitOutcome } from '../orders/submit.ts';
 import type { Slot } from '../chat/types.ts';
 import type { EventContext } from './context.ts';
 import { converse } from './customer.ts';
+import { within } from './background.ts';
 import { renderSubmitOutcome } from './order-news.ts';
 import { helpChips } from './render.ts';
 import { insufficientCredit, notTrusted } from './wallet.ts';
@@ -37,17 +39,31 @@ export async function onCustomerPostback(ctx: EventContext<webhook.PostbackEvent
   return ctx.respond([textMessage(ctx.t('help'), helpChips(ctx.t))]);
 }
 
+/**
+ * How long the tap waits for the refill's answer before answering "under way" (DESIGN §5:
+ * answered within 2 s whatever the provider does). Most refills answer well within it, and then
+ * the reply carries the outcome itself.
+ */
+const ANSWER_WITHIN_MS = 1_200;
+
 async function confirm(ctx: EventContext, orderId: string, token: string): Promise<void> {
-  const { db, line, orders } = ctx.deps;
+  const { db, orders, background } = ctx.deps;
   // Limits, payment and draft → confirmed (with the credit's hold): a short credit confirms nothing.
   const outcome = await orders.confirm({ orderId, token, chatId: ctx.chatId, userId: ctx.userId ?? ctx.chatId });
   if (outcome.kind !== 'confirmed') return ctx.respond(notConfirmed(ctx, outcome, token));
   const confirmed = outcome.order;
 
   await deleteConversation(db, ctx.chatId);
-  // The refill can take a few seconds; show the customer we are on it.
-  line.showLoading(ctx.chatId, 20).catch((error: unknown) => ctx.logger.debug({ err: error }, 'loading animation failed'));
-  const submitted = await orders.submit(confirmed);
+  // The refill runs outside this chat's event queue: a slow provider never delays the next message.
+  // (A submit that throws leaves the order `submitting`: the reconciler makes it `unknown` and
+  // tells the customer; here the tap is answered "under way".)
+  const submitting = background.run('refill', () => orders.submit(confirmed)).catch(() => undefined);
+  const early = await within(submitting, ANSWER_WITHIN_MS);
+  if (!early) {
+    // Answered "under way": a failure or an unknown outcome goes out by push when it comes.
+    void submitting.then((late) => (late?.kind === 'failed' || late?.kind === 'unknown' ? orders.releaseHeldNews(late.order) : undefined));
+  }
+  const submitted: SubmitOutcome = early ?? { kind: 'deferred', order: confirmed };
   const reply = renderSubmitOutcome(ctx.t, submitted);
   if (outcome.wallet && (submitted.kind === 'pending' || submitted.kind === 'deferred' || submitted.kind === 'unknown')) {
     // The credit is set aside until the result: say so under the first answer.

@@ -1,9 +1,13 @@
 /**
  * Answering an event exactly once: a reply while its token works (free), otherwise a push
- * through the outbox (stored retry key, so a retry never delivers twice).
+ * through the outbox (stored retry key, so a retry never delivers twice). A reply that fails for
+ * any reason (5xx, 429, a timeout, a used token) becomes that push at once (DESIGN §5): the
+ * customer hears within seconds and the event is not handled again for it. Once answered, the
+ * event is marked so: handling it again after a crash does not answer twice.
  */
 import type { webhook } from '@line/bot-sdk';
 import type { Db } from '../db/client.ts';
+import { markWebhookEventAnswered } from '../db/queries/inbox.ts';
 import { LineApiError } from '../line/errors.ts';
 import type { LineClient } from '../line/client.ts';
 import type { Logger } from '../log.ts';
@@ -17,6 +21,11 @@ export class AlreadyResponded extends Error {
 /** A reply token is good for about a minute; past that, don't spend a call finding out. */
 const REPLY_TOKEN_MAX_AGE_MS = 50_000;
 
+/** The push that stands in for an event's reply: one per event, whoever queues it. */
+export function answerKey(eventId: string): string {
+  return `event:${eventId}:answer`;
+}
+
 export function createResponder(options: {
   event: webhook.Event;
   chatId: string;
@@ -26,12 +35,15 @@ export function createResponder(options: {
   outbox: Outbox;
 }) {
   let responded = false;
-  const { event } = options;
+  const { event, db } = options;
   const replyToken = 'replyToken' in event ? event.replyToken : undefined;
   const fresh = Date.now() - event.timestamp < REPLY_TOKEN_MAX_AGE_MS;
 
   async function viaOutbox(messages: LineMessage[]) {
-    await options.outbox.queue(options.db, { key: `event:${event.webhookEventId}:answer`, to: options.chatId, messages });
+    await db.transaction(async (tx) => {
+      await options.outbox.queue(tx, { key: answerKey(event.webhookEventId), to: options.chatId, messages });
+      await markWebhookEventAnswered(tx, event.webhookEventId);
+    });
     options.outbox.kick();
   }
 
@@ -47,15 +59,14 @@ export function createResponder(options: {
       try {
         await options.line.reply(replyToken, messages);
       } catch (error) {
-        // 400 on a reply: the token is used up or expired (e.g. a redelivered event); the
-        // customer still deserves the answer. Other errors propagate to the event's retry.
-        if (error instanceof LineApiError && error.invalidReplyToken) {
-          options.logger.info({ eventId: event.webhookEventId }, 'reply token no longer valid; answering by push');
-          return viaOutbox(messages);
-        }
-        responded = false;
-        throw error;
+        // A used or expired token (a redelivered event), LINE down or busy, no answer in time: the
+        // customer still deserves the answer, now. (A reply that timed out may have arrived after
+        // all; a rare second copy is better than silence.)
+        const why = error instanceof LineApiError && error.invalidReplyToken ? 'reply token no longer valid' : 'reply failed';
+        options.logger.warn({ err: error, eventId: event.webhookEventId }, `${why}; answering by push`);
+        return viaOutbox(messages);
       }
+      await markWebhookEventAnswered(db, event.webhookEventId);
     },
   };
 }

@@ -3,11 +3,13 @@
  * supersedes the old (whose button then only says which card is current), and a draft the
  * customer walks away from is dropped.
  */
-import { insertDraftOrder, supersedeDrafts } from '../db/queries/orders.ts';
+import { findDraftByEvent, insertDraftOrder, supersedeDrafts } from '../db/queries/orders.ts';
 import type { OrderRow } from '../db/schema.ts';
 import type { OrderContext } from './context.ts';
 
 export interface DraftRequest {
+  /** The webhook event asking for it: the same event handled again gets the same draft. */
+  eventId?: string;
   userId: string;
   chatId: string;
   number: string;
@@ -16,9 +18,15 @@ export interface DraftRequest {
   language: string;
 }
 
-/** The chat's new live draft; any older live draft is superseded in the same transaction. */
+/**
+ * The chat's new live draft; any older live draft is superseded in the same transaction (the
+ * set form of the move draft → expired). An event handled twice (a crash, a sweep) gets the
+ * draft it made the first time, not a second card.
+ */
 export function createDraft(ctx: OrderContext, request: DraftRequest): Promise<OrderRow> {
   return ctx.db.transaction(async (tx) => {
+    const made = request.eventId ? await findDraftByEvent(tx, request.eventId) : undefined;
+    if (made) return made;
     await supersedeDrafts(tx, request.chatId);
     return insertDraftOrder(tx, { ...request, ttlMs: ctx.config.draftTtlMs });
   });

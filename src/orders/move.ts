@@ -82,10 +82,11 @@ export function createMove(deps: Pick<OrderDeps, 'db' | 'config' | 'metrics' | '
       });
     }
     if (what?.owners) {
+      const kind = what.owners.kind === 'orderUnknown' ? 'unknown' : 'shop-balance';
       await deps.outbox.alertOwners(tx, {
-        dedupeKey: `order:${order.id}:unknown`,
-        kind: 'order_unknown',
-        payload: { orderId: order.id, ref: order.ref, why: what.owners.why },
+        dedupeKey: `order:${order.id}:${kind}`,
+        kind: what.owners.kind === 'orderUnknown' ? 'order_unknown' : 'shop_balance',
+        payload: { orderId: order.id, ref: order.ref, ...what.owners, candidates: undefined },
         messages: deps.announcer.owners({ ...what.owners, order }),
       });
     }

@@ -3,15 +3,21 @@
  * transaction as the move it is about; the bot and the owners' module turn it into messages
  * (`OrderAnnouncer`), so `orders/` never builds a LINE message.
  */
-import type { OrderRow } from '../db/schema.ts';
+import type { OrderRow, ProviderOrderRow } from '../db/schema.ts';
 import type { PushMessage } from '../outbox/index.ts';
 import type { CreditChange } from '../wallet/ledger.ts';
 
-/** Why a failed order failed, as a key under `failure.` in the locales. */
-export type FailureReason = 'rejected' | 'unreachable' | 'providerFailed' | 'cancelled' | 'ownerFailed' | 'reversed';
+/**
+ * Why a failed order failed, as a key under `failure.` in the locales. `shopUnavailable`: the
+ * provider refused because the shop's own balance is short (not the customer's problem).
+ */
+export type FailureReason = 'rejected' | 'unreachable' | 'providerFailed' | 'cancelled' | 'ownerFailed' | 'reversed' | 'shopUnavailable';
 
-/** Why an order's outcome cannot be known, as a key under `owner.why.` in the locales. */
-export type UnknownReason = 'ambiguous' | 'unexpected' | 'interrupted' | 'noResult';
+/**
+ * Why an order's outcome cannot be known, as a key under `owner.why.` in the locales.
+ * `providerLost`: the provider says it has no such order.
+ */
+export type UnknownReason = 'ambiguous' | 'unexpected' | 'interrupted' | 'noResult' | 'providerLost';
 
 /** News for the customer about their order. */
 export type CustomerNews =
@@ -23,17 +29,27 @@ export type CustomerNews =
   /** The refill was sent on the customer's behalf after nobody answered their tap. */
   | { kind: 'accepted'; order: OrderRow };
 
-/** News for the owners: an order that needs a person. */
-export type OwnerNews = { kind: 'orderUnknown'; order: OrderRow; why: UnknownReason };
+/** News for the owners. */
+export type OwnerNews =
+  /** An order that needs a person; `candidates`: untied provider orders it may be. */
+  | { kind: 'orderUnknown'; order: OrderRow; why: UnknownReason; candidates: ProviderOrderRow[] }
+  /** A refill refused because the shop's balance at the provider is short. */
+  | { kind: 'shopBalance'; order: OrderRow; balanceSatang: number }
+  /** The provider reported an order none of ours holds; `candidates`: `unknown` orders it may be. */
+  | { kind: 'providerOrder'; providerOrder: ProviderOrderRow; candidates: OrderRow[] };
 
 /** What a move tells, besides the moved order and its credit (filled in by `move`). */
 export type CustomerAnnouncement =
   | { kind: 'success' | 'reversed' | 'unknown' | 'accepted' }
   | { kind: 'failed'; reason: FailureReason; detail?: string };
 
+export type OwnerAnnouncement =
+  | { kind: 'orderUnknown'; why: UnknownReason; candidates: ProviderOrderRow[] }
+  | { kind: 'shopBalance'; balanceSatang: number };
+
 export interface Announcement {
   customer?: CustomerAnnouncement;
-  owners?: { kind: 'orderUnknown'; why: UnknownReason };
+  owners?: OwnerAnnouncement;
   /** The customer is about to hear it by reply: the push waits this long as a fallback. */
   holdMs?: number;
 }

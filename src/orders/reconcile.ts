@@ -8,6 +8,8 @@
 import { claimDueOrders, scheduleOrderCheck } from '../db/queries/orders.ts';
 import type { OrderRow } from '../db/schema.ts';
 import type { OrderContext } from './context.ts';
+import { ProviderError, ProviderRejected } from '../provider/errors.ts';
+import { checkProviderOrders } from './provider-word.ts';
 import { applyUpdate, markUnknown } from './results.ts';
 import { submitOrder } from './submit.ts';
 import { CONFIRMED_GRACE_MS, GIVE_UP_AFTER_MS, nextCheckDelayMs, UNKNOWN_RECHECK_MS } from './timing.ts';
@@ -36,8 +38,17 @@ export async function reconcileOnce(ctx: OrderContext): Promise<number> {
   // Nobody answered the customer's tap (the handler died): the submit tells them by push.
   const unsent = await claimDueOrders(db, { status: 'confirmed', limit: BATCH, leaseMs: LEASE_MS, dueForMs: CONFIRMED_GRACE_MS });
   for (const order of unsent) await submitOrder(ctx, order, { byReply: false });
-  return handled + unsent.length;
+  handled += unsent.length;
+
+  // Callbacks for ORDERIDs none of our orders holds: checked and shown to the owners.
+  return handled + (await checkProviderOrders(ctx));
 }
+
+/**
+ * An order asked about this many times that the provider now refuses to report (it answers
+ * "no such order"): the provider lost it, or never had it; a person looks.
+ */
+const LOST_AFTER_REJECTIONS = 3;
 
 /** Polls the provider for one claimed order that is waiting on its result. */
 async function checkWithProvider(ctx: OrderContext, order: OrderRow): Promise<void> {
@@ -47,7 +58,18 @@ async function checkWithProvider(ctx: OrderContext, order: OrderRow): Promise<vo
     const updated = await applyUpdate(ctx, order, await ctx.provider.update(order.providerOrderId));
     if (updated.status !== order.status) return;
   } catch (error) {
-    ctx.logger.warn({ err: error, ref: order.ref }, 'could not read the order result; will ask again');
+    if (!(error instanceof ProviderError)) throw error;
+    if (error instanceof ProviderRejected && order.status !== 'unknown') {
+      // The provider says it has no such order (or refuses to say): not a passing fault.
+      if (order.checkAttempts + 1 >= LOST_AFTER_REJECTIONS) {
+        ctx.logger.error({ ref: order.ref, providerOrderId: order.providerOrderId }, 'the provider does not know this order; owners asked to check');
+        await markUnknown(ctx, order, { from: ['pending', 'cancel_requested'], why: 'providerLost' });
+        return;
+      }
+      ctx.logger.warn({ ref: order.ref, detail: error.detail }, 'the provider refused to report this order; will ask again');
+    } else {
+      ctx.logger.warn({ ref: order.ref, error: error.message }, 'could not read the order result; will ask again');
+    }
   }
   if (order.status === 'unknown') {
     await scheduleOrderCheck(ctx.db, { id: order.id, status: 'unknown', delayMs: UNKNOWN_RECHECK_MS });

@@ -4,7 +4,8 @@
  * owner's "success" captures the credit and tells the customer exactly as the provider's does.
  */
 import { findOrder } from '../db/queries/orders.ts';
-import type { OrderRow, OrderStatus } from '../db/schema.ts';
+import { listUntiedProviderOrders } from '../db/queries/provider-orders.ts';
+import type { OrderRow, OrderStatus, ProviderOrderRow } from '../db/schema.ts';
 import type { UpdateResult } from '../provider/client.ts';
 import { ProviderError } from '../provider/errors.ts';
 import type { OrderContext } from './context.ts';
@@ -86,6 +87,8 @@ export async function markUnknown(
   order: OrderRow,
   options: { from: OrderStatus[]; why: UnknownReason; holdMs?: number },
 ): Promise<OrderRow | undefined> {
+  // The provider may already have told us about it (a callback for an ORDERID we never got).
+  const candidates = order.providerOrderId ? [] : await untiedProviderOrdersFor(ctx, order);
   const moved = await ctx.move({
     id: order.id,
     from: options.from,
@@ -93,7 +96,7 @@ export async function markUnknown(
     reason: options.why,
     // Keep asking the provider now and then when we know its ORDERID.
     changes: { detail: options.why, nextCheckInMs: order.providerOrderId ? UNKNOWN_RECHECK_MS : null },
-    announce: { customer: { kind: 'unknown' }, owners: { kind: 'orderUnknown', why: options.why }, holdMs: options.holdMs },
+    announce: { customer: { kind: 'unknown' }, owners: { kind: 'orderUnknown', why: options.why, candidates }, holdMs: options.holdMs },
   });
   return moved.kind === 'moved' ? moved.order : undefined;
 }
@@ -127,16 +130,37 @@ export async function recheckOrder(ctx: OrderContext, orderId: string): Promise<
   return { kind: 'stillUnknown', order };
 }
 
-export type ResolveOutcome = { kind: 'resolved'; order: OrderRow } | { kind: 'already'; order: OrderRow } | { kind: 'notFound' };
+export type ResolveOutcome =
+  | { kind: 'resolved'; order: OrderRow }
+  | { kind: 'already'; order: OrderRow }
+  /** "Failed" while the provider reported an untied order that may be this one: asked once more. */
+  | { kind: 'confirmFailed'; order: OrderRow; candidates: ProviderOrderRow[] }
+  | { kind: 'notFound' };
 
-/** An owner's สำเร็จแล้ว / ไม่สำเร็จ on an `unknown` order: the first tap settles it. */
-export async function resolveByOwner(ctx: OrderContext, request: { orderId: string; to: 'success' | 'failed'; ownerId: string }): Promise<ResolveOutcome> {
+/**
+ * An owner's สำเร็จแล้ว / ไม่สำเร็จ on an `unknown` order: the first tap settles it. Failing it
+ * (which gives the credit back) while the provider reported a success that may be this order
+ * asks once more (`sure` is the owner's second tap).
+ */
+export async function resolveByOwner(
+  ctx: OrderContext,
+  request: { orderId: string; to: 'success' | 'failed'; ownerId: string; sure?: boolean },
+): Promise<ResolveOutcome> {
   const order = await findOrder(ctx.db, request.orderId);
   if (!order) return { kind: 'notFound' };
+  if (request.to === 'failed' && !request.sure && order.status === 'unknown' && !order.providerOrderId) {
+    const candidates = await untiedProviderOrdersFor(ctx, order);
+    if (candidates.length > 0) return { kind: 'confirmFailed', order, candidates };
+  }
   const after = await settle(ctx, order, { by: 'owner', state: request.to, ownerId: request.ownerId });
   if (!after.moved) return { kind: 'already', order: after.order };
   ctx.logger.info({ ref: after.order.ref, to: request.to, by: request.ownerId }, 'owner resolved an unknown order');
   return { kind: 'resolved', order: after.order };
+}
+
+/** Untied provider orders (not known to have failed) reported since `order` was sent. */
+function untiedProviderOrdersFor(ctx: OrderContext, order: OrderRow): Promise<ProviderOrderRow[]> {
+  return listUntiedProviderOrders(ctx.db, { states: ['unchecked', 'pending', 'success'], since: order.submittedAt ?? order.createdAt, limit: 5 });
 }
 
 async function settled(ctx: OrderContext, order: OrderRow, result: MoveResult): Promise<Settled> {

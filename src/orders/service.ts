@@ -14,6 +14,7 @@ import { createMove } from './move.ts';
 import { newsKey } from './news.ts';
 import { reconcileOnce } from './reconcile.ts';
 import { applyUpdate, recheckOrder, resolveByOwner } from './results.ts';
+import { linkProviderOrder } from './provider-word.ts';
 import { submitOrder } from './submit.ts';
 
 export type { OrderDeps } from './context.ts';
@@ -41,6 +42,13 @@ export function createOrderService(deps: OrderDeps) {
     recheck: (orderId: string) => recheckOrder(ctx, orderId),
     /** An owner's สำเร็จแล้ว / ไม่สำเร็จ on an `unknown` order. */
     resolveByOwner: (request: Parameters<typeof resolveByOwner>[1]) => resolveByOwner(ctx, request),
+    /** An owner ties a provider order (a callback none of ours held) to an `unknown` order. */
+    linkProviderOrder: (request: Parameters<typeof linkProviderOrder>[1]) => linkProviderOrder(ctx, request),
+    /**
+     * The customer was told "under way" by reply, not the outcome: the held pushes of a failed or
+     * unknown submit go out now.
+     */
+    releaseHeldNews: (order: OrderRow) => deps.outbox.release(deps.db, [newsKey(order, 'failed'), newsKey(order, 'unknown')]),
     /** One reconciler pass (the worker's tick). */
     reconcile: () => reconcileOnce(ctx),
     /** The state machine's one move, for the table test of every allowed and refused move. */

@@ -6,7 +6,7 @@
 import { findOrder } from '../db/queries/orders.ts';
 import type { OrderRow } from '../db/schema.ts';
 import { isNetwork } from '../networks.ts';
-import { ProviderAmbiguous, ProviderRejected, ProviderUnreachable } from '../provider/errors.ts';
+import { ProviderAmbiguous, ProviderError, ProviderRejected, ProviderUnreachable } from '../provider/errors.ts';
 import type { CreditChange } from '../wallet/ledger.ts';
 import type { OrderContext } from './context.ts';
 import type { FailureReason } from './news.ts';
@@ -53,6 +53,11 @@ export async function submitOrder(ctx: OrderContext, order: OrderRow, options: {
   } catch (error) {
     if (error instanceof ProviderRejected) {
       metrics.refills.inc({ outcome: 'rejected' });
+      const shopBalance = await shortShopBalance(ctx, sent);
+      if (shopBalance !== undefined) {
+        logger.error({ ref: sent.ref, balanceSatang: shopBalance }, 'refill refused: the shop balance at the provider is short');
+        return fail(ctx, sent, 'shopUnavailable', error.detail, holdMs, shopBalance);
+      }
       return fail(ctx, sent, 'rejected', error.detail, holdMs);
     }
     if (error instanceof ProviderUnreachable) {
@@ -85,14 +90,41 @@ export async function submitOrder(ctx: OrderContext, order: OrderRow, options: {
   return pending.kind === 'moved' ? { kind: 'pending', order: pending.order } : { kind: 'deferred', order: sent };
 }
 
-async function fail(ctx: OrderContext, order: OrderRow, reason: FailureReason, detail: string | undefined, holdMs?: number): Promise<SubmitOutcome> {
+/**
+ * After a rejection: is it the shop's own balance at the provider? The provider's DETAIL is free
+ * text, so ask for the balance rather than read it. Returns the balance when it is below the price.
+ */
+async function shortShopBalance(ctx: OrderContext, order: OrderRow): Promise<number | undefined> {
+  try {
+    const { balanceSatang } = await ctx.provider.balance();
+    return balanceSatang < order.amountSatang ? balanceSatang : undefined;
+  } catch (error) {
+    if (!(error instanceof ProviderError)) throw error;
+    ctx.logger.warn({ err: error, ref: order.ref }, 'could not read the shop balance after a rejection');
+    return undefined;
+  }
+}
+
+async function fail(
+  ctx: OrderContext,
+  order: OrderRow,
+  reason: FailureReason,
+  detail: string | undefined,
+  holdMs?: number,
+  shopBalanceSatang?: number,
+): Promise<SubmitOutcome> {
   const failed = await ctx.move({
     id: order.id,
     from: ['submitting'],
     to: 'failed',
     reason,
     changes: { detail: detail ?? reason, nextCheckInMs: null },
-    announce: { customer: { kind: 'failed', reason, detail }, holdMs },
+    announce: {
+      customer: { kind: 'failed', reason, detail },
+      // The owners hear at once: every order fails until the balance is topped up.
+      ...(shopBalanceSatang === undefined ? {} : { owners: { kind: 'shopBalance', balanceSatang: shopBalanceSatang } }),
+      holdMs,
+    },
   });
   const moved = failed.kind === 'moved' ? failed : undefined;
   return { kind: 'failed', order: moved?.order ?? order, reason, detail, credit: moved?.credit };

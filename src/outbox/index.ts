@@ -7,7 +7,7 @@ import type { DbOrTx } from '../db/client.ts';
 import { createLoop, type Loop } from '../loop.ts';
 import { queueOwnerAlert, type OwnerAlert } from './alerts.ts';
 import { deliverDuePushes, type DeliveryDeps } from './deliver.ts';
-import { queuePush, withdrawPushes, type Push } from './queue.ts';
+import { queuePush, releasePushes, withdrawPushes, type Push } from './queue.ts';
 
 export type { OwnerAlert } from './alerts.ts';
 export type { Push, PushMessage } from './queue.ts';
@@ -19,6 +19,8 @@ export interface Outbox {
   alertOwners(tx: DbOrTx, alert: OwnerAlert): Promise<boolean>;
   /** Held pushes whose news reached the customer by reply are not sent. */
   withdraw(tx: DbOrTx, keys: string[]): Promise<void>;
+  /** Held pushes go out now (and the worker is woken). */
+  release(tx: DbOrTx, keys: string[]): Promise<void>;
   /** Delivers queued pushes now rather than at the next tick; call after the commit. */
   kick(): void;
 }
@@ -39,6 +41,10 @@ export function createOutbox(deps: DeliveryDeps & { ownerGroupIds: readonly stri
     queue: queuePush,
     alertOwners: (tx, alert) => queueOwnerAlert(tx, alert, deps.ownerGroupIds),
     withdraw: withdrawPushes,
+    release: async (tx, keys) => {
+      await releasePushes(tx, keys);
+      loop.kick();
+    },
     kick: loop.kick,
   };
 }

@@ -4,7 +4,7 @@
  * duplicate callback, a second sweep, a re-processed event) queues it once.
  */
 import type { DbOrTx } from '../db/client.ts';
-import { enqueueMessage, withdrawMessages } from '../db/queries/outbox.ts';
+import { enqueueMessage, releaseMessages, withdrawMessages } from '../db/queries/outbox.ts';
 import type { LineMessage } from '../line/client.ts';
 
 export type PushMessage = LineMessage;
@@ -22,6 +22,11 @@ export interface Push {
 /** True when the push is new (not queued before under its key). */
 export function queuePush(tx: DbOrTx, push: Push): Promise<boolean> {
   return enqueueMessage(tx, { dedupeKey: push.key, to: push.to, messages: push.messages, holdMs: push.holdMs });
+}
+
+/** Held pushes under these keys are due now (the reply did not carry their news after all). */
+export function releasePushes(tx: DbOrTx, keys: string[]): Promise<void> {
+  return releaseMessages(tx, keys);
 }
 
 /** The customer got this news by reply: held pushes under these keys must not go out too. */

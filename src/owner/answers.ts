@@ -3,20 +3,32 @@
  * รายการค้าง, ช่วยเหลือ, and the payment and staff commands. Owners read Thai.
  */
 import { averageRecentCharge } from '../db/queries/owner-monitor.ts';
+import { listUnknownOrdersWithoutProviderId } from '../db/queries/orders.ts';
 import { countOpenOrders, listUnknownOrders } from '../db/queries/owner-orders.ts';
+import { listUntiedProviderOrders } from '../db/queries/provider-orders.ts';
 import type { T } from '../i18n.ts';
 import type { LineMessage } from '../line/client.ts';
 import { textMessage } from '../line/messages/text.ts';
 import type { Logger } from '../log.ts';
 import { ProviderError } from '../provider/errors.ts';
 import { lastKnownBalance, observeBalance, thresholdsOf } from './balance-monitor.ts';
-import { balanceCard, MAX_CARDS_IN_CAROUSEL, networkStatusCard, ownerChips, summaryCard, unknownOrdersCarousel } from './cards/index.ts';
+import {
+  balanceCard,
+  MAX_CARDS_IN_CAROUSEL,
+  networkStatusCard,
+  ownerChips,
+  providerOrdersCarousel as providersCarousel,
+  summaryCard,
+  unknownOrdersCarousel,
+} from './cards/index.ts';
 import type { OwnerCommand } from './commands.ts';
 import type { OwnerDeps } from './deps.ts';
 import { lastKnownNetworks, observeNetworks } from './network-monitor.ts';
 import { onAdjust, onStaffCommand, pendingDeposits, type PaymentDeps } from './payments.ts';
 import { unregisterGroup } from './registration.ts';
 import { loadSummary, todaySoFar } from './summary.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type AnsweredCommand = Exclude<OwnerCommand, { kind: 'register' }>;
 
@@ -64,27 +76,47 @@ export function createOwnerAnswers(deps: OwnerDeps, paymentDeps: PaymentDeps, t:
     }
   }
 
+  /** Provider orders none of ours holds yet, each with the `unknown` orders it may be. */
+  async function untiedProviderOrders(): Promise<LineMessage[]> {
+    const untied = await listUntiedProviderOrders(db, { states: ['unchecked', 'pending', 'success'], limit: MAX_CARDS_IN_CAROUSEL });
+    if (untied.length === 0) return [];
+    const entries = await Promise.all(
+      untied.map(async (providerOrder) => ({
+        providerOrder,
+        candidates: await listUnknownOrdersWithoutProviderId(db, {
+          from: new Date(providerOrder.receivedAt.getTime() - DAY_MS),
+          to: new Date(),
+          limit: 4,
+        }),
+      })),
+    );
+    return [textMessage(t('owner.providerOrder.pendingHeader', { count: untied.length })), providersCarousel(t, entries)];
+  }
+
   async function pending(): Promise<LineMessage[]> {
-    const [waiting, open, deposits] = await Promise.all([
+    const [waiting, open, deposits, providers] = await Promise.all([
       listUnknownOrders(db, { limit: MAX_CARDS_IN_CAROUSEL }),
       countOpenOrders(db),
       pendingDeposits(paymentDeps, t),
+      untiedProviderOrders(),
     ]);
+    // LINE takes five messages per reply: the provider's word first, it settles orders below.
+    const withProviders = (messages: LineMessage[]) => [...providers, ...messages].slice(0, 5);
     if (deposits) {
       // Slips waiting for a decision first: a customer is waiting for their credit.
       const orderCards = waiting.length ? [unknownOrdersCarousel(t, waiting)] : [];
-      return [textMessage(t('owner.pending.deposits')), ...orderCards, withChips(deposits)];
+      return withProviders([textMessage(t('owner.pending.deposits')), ...orderCards, withChips(deposits)]);
     }
-    if (waiting.length === 0) return say(t('owner.pending.none', { count: open.inProgress }));
+    if (waiting.length === 0) return withProviders(say(t('owner.pending.none', { count: open.inProgress })));
     const more = open.unknown - waiting.length;
-    return [
+    return withProviders([
       textMessage(
         t('owner.pending.header', { count: open.unknown }) +
           (more > 0 ? `\n${t('owner.pending.more', { count: more })}` : '') +
           (open.inProgress > 0 ? `\n${t('owner.pending.inProgress', { count: open.inProgress })}` : ''),
       ),
       withChips(unknownOrdersCarousel(t, waiting)),
-    ];
+    ]);
   }
 
   function help(): LineMessage[] {

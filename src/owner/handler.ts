@@ -11,10 +11,10 @@ import { textMessage } from '../line/messages/text.ts';
 import { decodePostback } from '../line/postback.ts';
 import type { Logger } from '../log.ts';
 import { createOwnerAnswers, type CommandContext } from './answers.ts';
-import { DEPOSIT_ACTIONS, OWNER_ACTIONS, ownerChips } from './cards/index.ts';
+import { DEPOSIT_ACTIONS, LINK_ACTION, OWNER_ACTIONS, ownerChips } from './cards/index.ts';
 import { parseOwnerCommand, withoutMentions } from './commands.ts';
 import type { OwnerDeps } from './deps.ts';
-import { recheckOrder, resolveOrder } from './order-actions.ts';
+import { linkOrder, recheckOrder, resolveOrder } from './order-actions.ts';
 import { onDepositDecision } from './payments.ts';
 import { isOwnerChat, registerGroup, unregisterGroup } from './registration.ts';
 
@@ -30,7 +30,7 @@ export interface GroupEventContext {
 }
 
 const DEPOSIT_BUTTONS: readonly string[] = Object.values(DEPOSIT_ACTIONS);
-const ORDER_BUTTONS: readonly string[] = Object.values(OWNER_ACTIONS);
+const ORDER_BUTTONS: readonly string[] = [...Object.values(OWNER_ACTIONS), LINK_ACTION];
 
 export function createOwnerGroupHandler(deps: OwnerDeps) {
   const { db, config } = deps;
@@ -93,8 +93,11 @@ export function createOwnerGroupHandler(deps: OwnerDeps) {
     }
     const orderId = fields.order ?? '';
     if (action === OWNER_ACTIONS.recheck) return ctx.respond(await recheckOrder(deps.orders, t, orderId, ctx.logger));
+    if (action === LINK_ACTION) {
+      return ctx.respond(await linkOrder(deps.orders, t, { orderId, providerOrderId: fields.porder ?? '', ownerId: by(ctx) }));
+    }
     const to = action === OWNER_ACTIONS.success ? 'success' : 'failed';
-    return ctx.respond(await resolveOrder(deps.orders, t, { orderId, to, ownerId: by(ctx) }));
+    return ctx.respond(await resolveOrder(deps.orders, t, { orderId, to, ownerId: by(ctx), sure: fields.sure === '1' }));
   }
 
   return {

@@ -5,10 +5,12 @@
  */
 import type { DepositRow } from '../db/schema.ts';
 import { translator } from '../i18n.ts';
+import { formatBangkokTime } from '../format.ts';
 import type { LineMessage } from '../line/client.ts';
+import { textMessage } from '../line/messages/text.ts';
 import type { OwnerNews } from '../orders/news.ts';
 import { balanceTick } from './balance-monitor.ts';
-import { depositSlipCard, unknownOrderCard, type DepositCardInput } from './cards/index.ts';
+import { depositSlipCard, providerOrderCard, shopBalanceCard, unknownOrderCard, type DepositCardInput } from './cards/index.ts';
 import { dailySummaryTick } from './daily-summary.ts';
 import { createOwnerGroupHandler, type OwnerDeps } from './handler.ts';
 import { networkTick } from './network-monitor.ts';
@@ -28,7 +30,23 @@ export type OwnerModule = ReturnType<typeof createOwnerModule>;
 
 /** The owners' message for the order service's news (owners read Thai). */
 export function renderOwnerNews(news: OwnerNews): LineMessage[] {
-  return [unknownOrderCard(translator('th'), news.order, news.why)];
+  const t = translator('th');
+  switch (news.kind) {
+    case 'orderUnknown':
+      return [unknownOrderCard(t, news.order, news.why, news.candidates)];
+    case 'shopBalance':
+      return [shopBalanceCard(t, news.order, news.balanceSatang)];
+    case 'providerOrder':
+      return [providerOrderCard(t, news.providerOrder, news.candidates)];
+  }
+}
+
+/** A customer's message the bot could not handle after every attempt (owners read Thai). */
+export function unansweredEventAlert(input: { userId?: string; chatId?: string; type: string; text?: string; receivedAt: Date }): LineMessage {
+  const t = translator('th');
+  const who = input.userId ?? input.chatId ?? '-';
+  const what = input.text ? t('owner.gaveUp.text', { text: input.text.slice(0, 300) }) : t('owner.gaveUp.other', { type: input.type });
+  return textMessage(t('owner.gaveUp.alert', { who, what, time: formatBangkokTime(input.receivedAt) }));
 }
 
 /** The owners' card for a deposit slip to approve or reject (owners read Thai). */

@@ -39,6 +39,8 @@ function order(over: Partial<OrderRow> = {}): OrderRow {
     checkAttempts: 0,
     resolvedBy: null,
     sender: null,
+    draftEventId: null,
+    callbackCheckedAt: null,
     ...over,
   };
 }

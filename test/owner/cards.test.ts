@@ -50,6 +50,8 @@ function order(i: number, over: Partial<OrderRow> = {}): OrderRow {
     checkAttempts: 0,
     resolvedBy: null,
     sender: null,
+    draftEventId: null,
+    callbackCheckedAt: null,
     ...over,
   };
 }
@@ -126,7 +128,7 @@ describe('owner cards', () => {
   }
 
   it('puts the three buttons on the unknown-order card with order ids in the data', () => {
-    const [card] = renderOwnerNews({ kind: 'orderUnknown', order: order(1), why: 'ambiguous' });
+    const [card] = renderOwnerNews({ kind: 'orderUnknown', order: order(1), why: 'ambiguous', candidates: [] });
     const json = JSON.stringify(card);
     for (const label of ['สำเร็จแล้ว', 'ไม่สำเร็จ', 'ตรวจสอบอีกครั้ง']) expect(json).toContain(`"label":"${label}"`);
     expect(json).toContain(`action=ownerSuccess&order=${order(1).id}`);

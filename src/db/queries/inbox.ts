@@ -4,7 +4,7 @@
  * The instance that stores an event holds a lease on it and processes it at once. If it
  * crashes, the lease runs out and any instance's sweep claims the event.
  */
-import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.ts';
 import { webhookEvents, type WebhookEventRow } from '../schema.ts';
 
@@ -65,6 +65,41 @@ export async function claimExpiredWebhookEvents(
     })
     .where(inArray(webhookEvents.id, due))
     .returning();
+}
+
+/** The customer has been answered (reply sent, or push queued). */
+export async function markWebhookEventAnswered(db: DbOrTx, id: string): Promise<void> {
+  await db.update(webhookEvents).set({ answeredAt: sql`now()` }).where(eq(webhookEvents.id, id));
+}
+
+/** Keeps the events this instance still holds (queued or in progress) from being claimed by a sweep. */
+export async function renewWebhookEventLeases(db: DbOrTx, options: { ids: string[]; leaseMs: number }): Promise<void> {
+  if (options.ids.length === 0) return;
+  await db
+    .update(webhookEvents)
+    .set({ leaseUntil: sql`now() + make_interval(secs => ${options.leaseMs / 1000})` })
+    .where(and(inArray(webhookEvents.id, options.ids), isNull(webhookEvents.processedAt)));
+}
+
+/**
+ * Claims events that used up their attempts and were never processed: each is given up once
+ * (and reported by the caller).
+ */
+export async function claimAbandonedWebhookEvents(db: DbOrTx, options: { maxAttempts: number; limit: number }): Promise<WebhookEventRow[]> {
+  const due = db
+    .select({ id: webhookEvents.id })
+    .from(webhookEvents)
+    .where(
+      and(
+        isNull(webhookEvents.processedAt),
+        isNull(webhookEvents.gaveUpAt),
+        gte(webhookEvents.attempts, options.maxAttempts),
+        lt(webhookEvents.leaseUntil, sql`now()`),
+      ),
+    )
+    .limit(options.limit)
+    .for('update', { skipLocked: true });
+  return db.update(webhookEvents).set({ gaveUpAt: sql`now()` }).where(inArray(webhookEvents.id, due)).returning();
 }
 
 export async function markWebhookEventProcessed(db: DbOrTx, id: string): Promise<void> {

@@ -22,6 +22,8 @@ export const LIVE_STATUSES: OrderStatus[] = ['confirmed', 'submitting', 'pending
 export const FINAL_STATUSES: OrderStatus[] = ['success', 'failed', 'cancelled', 'expired'];
 
 export interface NewDraft {
+  /** The webhook event that asked for it, so handling the event again finds it. */
+  eventId?: string;
   userId: string;
   chatId: string;
   number: string;
@@ -58,6 +60,7 @@ export async function insertDraftOrder(tx: DbOrTx, draft: NewDraft): Promise<Ord
       network: draft.network,
       amountSatang: draft.amountSatang,
       language: draft.language,
+      draftEventId: draft.eventId,
       confirmToken: randomBytes(12).toString('base64url'),
       expiresAt: new Date(Date.now() + draft.ttlMs),
     })
@@ -168,9 +171,70 @@ export async function findOrderByRef(db: DbOrTx, ref: string): Promise<OrderRow 
   return row;
 }
 
+/** The newest order holding this ORDERID (a provider may reuse one: the newest is the live one). */
 export async function findOrderByProviderId(db: DbOrTx, providerOrderId: string): Promise<OrderRow | undefined> {
-  const [row] = await db.select().from(orders).where(eq(orders.providerOrderId, providerOrderId));
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(eq(orders.providerOrderId, providerOrderId))
+    .orderBy(sql`${orders.submittedAt} desc nulls last`, desc(orders.createdAt))
+    .limit(1);
   return row;
+}
+
+/** The draft a webhook event made, if it made one (handling the event again returns it). */
+export async function findDraftByEvent(db: DbOrTx, eventId: string): Promise<OrderRow | undefined> {
+  const [row] = await db.select().from(orders).where(eq(orders.draftEventId, eventId));
+  return row;
+}
+
+/**
+ * Gives an `unknown` order without an ORDERID the provider's ORDERID an owner tied to it.
+ * False when the order has one already or is no longer `unknown`.
+ */
+export async function setUnknownOrderProviderId(db: DbOrTx, options: { orderId: string; providerOrderId: string }): Promise<boolean> {
+  if (!isUuid(options.orderId)) return false;
+  const rows = await db
+    .update(orders)
+    .set({ providerOrderId: options.providerOrderId, updatedAt: sql`now()` })
+    .where(and(eq(orders.id, options.orderId), eq(orders.status, 'unknown'), isNull(orders.providerOrderId)))
+    .returning({ id: orders.id });
+  return rows.length > 0;
+}
+
+/** `unknown` orders with no ORDERID that were sent within [from, to]: what a provider order may belong to. */
+export async function listUnknownOrdersWithoutProviderId(db: DbOrTx, options: { from: Date; to: Date; limit: number }): Promise<OrderRow[]> {
+  return db
+    .select()
+    .from(orders)
+    .where(
+      and(
+        eq(orders.status, 'unknown'),
+        isNull(orders.providerOrderId),
+        gte(orders.submittedAt, options.from),
+        lte(orders.submittedAt, options.to),
+      ),
+    )
+    .orderBy(desc(orders.submittedAt))
+    .limit(options.limit);
+}
+
+/**
+ * Claims a callback-triggered check of the order: true for the first of a burst, false again
+ * until `withinMs` has passed (replayed callbacks cost one `update`).
+ */
+export async function claimCallbackCheck(db: DbOrTx, options: { orderId: string; withinMs: number }): Promise<boolean> {
+  const rows = await db
+    .update(orders)
+    .set({ callbackCheckedAt: sql`now()` })
+    .where(
+      and(
+        eq(orders.id, options.orderId),
+        sql`(${orders.callbackCheckedAt} is null or ${orders.callbackCheckedAt} < ${inMs(-options.withinMs)})`,
+      ),
+    )
+    .returning({ id: orders.id });
+  return rows.length > 0;
 }
 
 export async function findLiveDraft(db: DbOrTx, chatId: string): Promise<OrderRow | undefined> {
@@ -242,9 +306,12 @@ export async function scheduleOrderCheck(
     .where(and(eq(orders.id, options.id), eq(orders.status, options.status)));
 }
 
-/** Makes the reconciler look at the order at its next sweep. */
-export async function checkOrderSoon(db: DbOrTx, id: string): Promise<void> {
-  await db.update(orders).set({ nextCheckAt: sql`now()` }).where(eq(orders.id, id));
+/** Makes the reconciler look at the order within `inMs` (sooner if it was due sooner anyway). */
+export async function checkOrderSoon(db: DbOrTx, id: string, withinMs = 0): Promise<void> {
+  await db
+    .update(orders)
+    .set({ nextCheckAt: sql`least(coalesce(${orders.nextCheckAt}, ${inMs(withinMs)}), ${inMs(withinMs)})` })
+    .where(eq(orders.id, id));
 }
 
 /** Ids arrive from postback data anyone can craft; a malformed one must not reach a uuid column. */

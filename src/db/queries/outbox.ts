@@ -69,6 +69,14 @@ export async function findMessage(db: DbOrTx, dedupeKey: string): Promise<Outbox
   return row;
 }
 
+/** Held pushes whose reply did not carry the news: due now. */
+export async function releaseMessages(db: DbOrTx, dedupeKeys: string[]): Promise<void> {
+  await db
+    .update(outbox)
+    .set({ nextAttemptAt: sql`now()` })
+    .where(and(inArray(outbox.dedupeKey, dedupeKeys), eq(outbox.status, 'pending'), sql`${outbox.nextAttemptAt} > now()`));
+}
+
 /** The customer already got this news by reply: the held push must not go out too. */
 export async function withdrawMessages(db: DbOrTx, dedupeKeys: string[]): Promise<void> {
   await db

@@ -18,6 +18,13 @@ export const webhookEvents = pgTable(
     processedAt: at(),
     attempts: integer().notNull().default(0),
     lastError: text(),
+    /**
+     * The customer has been answered (by reply, or a push was queued): handling the event again
+     * after a crash must not answer twice.
+     */
+    answeredAt: at(),
+    /** Given up on after its attempts (the owners were told); never retried again. */
+    gaveUpAt: at(),
   },
   (t) => [index('webhook_events_unprocessed').on(t.leaseUntil).where(sql`${t.processedAt} is null`)],
 );

@@ -1,6 +1,6 @@
 /** Orders and their transitions (DESIGN §5). Money is integer satang; times are timestamptz. */
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, index, integer, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, index, integer, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { now, at } from './columns.ts';
 
 /** DESIGN §5: the order state machine. */
@@ -32,7 +32,15 @@ export const orders = pgTable(
     status: orderStatus().notNull().default('draft'),
     /** Random secret carried by the confirm button; a draft is confirmed only with it. */
     confirmToken: text().notNull(),
-    providerOrderId: text().unique(),
+    /**
+     * The provider's ORDERID. Not unique: a provider that renumbers (or the demo simulator with a
+     * fresh state) may reuse one; callbacks and `update` go to the newest order holding it.
+     */
+    providerOrderId: text(),
+    /** The webhook event that made this draft: handling that event again returns this draft. */
+    draftEventId: text().unique(),
+    /** The last callback-triggered `update` for this order: a burst of replays asks once. */
+    callbackCheckedAt: at(),
     discountSatang: bigint({ mode: 'number' }),
     chargedSatang: bigint({ mode: 'number' }),
     /** Merchant balance the provider reported with this order's result. */
@@ -56,6 +64,7 @@ export const orders = pgTable(
   },
   (t) => [
     index('orders_due').on(t.status, t.nextCheckAt),
+    index('orders_provider_order').on(t.providerOrderId, t.submittedAt),
     index('orders_user_created').on(t.userId, t.createdAt),
     index('orders_chat_status').on(t.chatId, t.status),
     // The balance monitor reads the newest balance an order result reported.
@@ -82,3 +91,31 @@ export const orderTransitions = pgTable(
   },
   (t) => [index('order_transitions_order').on(t.orderId)],
 );
+
+/**
+ * Orders the provider told us about that no order of ours holds: a callback for an unknown
+ * ORDERID (typically a refill whose answer was lost, so our order is `unknown`). The provider's
+ * word is checked with `update`, shown to the owners, and tied to an order by an owner.
+ */
+export const providerOrders = pgTable(
+  'provider_orders',
+  {
+    providerOrderId: text().primaryKey(),
+    /** The callback's fields as received (last one wins), for the owners and for audits. */
+    fields: jsonb().notNull(),
+    receivedAt: now(),
+    /** What `update` said: unchecked until asked; notFound when the provider does not know it. */
+    state: text({ enum: ['unchecked', 'pending', 'success', 'failed', 'notFound'] }).notNull().default('unchecked'),
+    chargedSatang: bigint({ mode: 'number' }),
+    checkAttempts: integer().notNull().default(0),
+    nextCheckAt: at(),
+    /** When the owners were shown it. */
+    alertedAt: at(),
+    /** The order an owner tied it to, and who. */
+    orderId: uuid(),
+    linkedBy: text(),
+    linkedAt: at(),
+  },
+  (t) => [index('provider_orders_due').on(t.nextCheckAt).where(sql`${t.orderId} is null`)],
+);
+export type ProviderOrderRow = typeof providerOrders.$inferSelect;

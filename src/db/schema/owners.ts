@@ -41,11 +41,3 @@ export const monitorState = pgTable('monitor_state', {
   value: jsonb().notNull(),
   updatedAt: now(),
 });
-
-/** Callbacks naming an ORDERID we do not know: kept for the owners, never acted on. */
-export const strayCallbacks = pgTable('stray_callbacks', {
-  id: bigserial({ mode: 'number' }).primaryKey(),
-  providerOrderId: text(),
-  fields: jsonb().notNull(),
-  receivedAt: now(),
-});

@@ -41,10 +41,10 @@ export function successCard(t: T, input: ResultCardInput): messagingApi.FlexMess
   );
 }
 
-/** A failure, with a quick reply that types the same order again. */
+/** A failure, with a quick reply that types the same order again (when trying again can help). */
 export function failureCard(
   t: T,
-  input: ResultCardInput & { reason: string; retryText: string; reversal?: boolean },
+  input: ResultCardInput & { reason: string; retryText?: string; reversal?: boolean },
 ): messagingApi.FlexMessage {
   const vars = { amount: formatBaht(input.amountSatang), number: formatMobile(input.number) };
   const key = input.reversal ? 'result.reversed' : 'result.failed';
@@ -53,6 +53,8 @@ export function failureCard(
       t(`${key}.altText`, vars),
       bubble({ header: [title(t(`${key}.title`), FAILURE_RED)], body: [...details(t, input), note(input.reason)] }),
     ),
-    quickReply: { items: [messageChip(t('result.retry'), input.retryText), messageChip(t('chip.status'))] },
+    quickReply: {
+      items: [...(input.retryText ? [messageChip(t('result.retry'), input.retryText)] : []), messageChip(t('chip.status'))],
+    },
   };
 }

@@ -3,5 +3,6 @@ export * from './balance.ts';
 export * from './deposits.ts';
 export * from './network.ts';
 export * from './orders.ts';
+export * from './provider-orders.ts';
 export * from './style.ts';
 export * from './summary.ts';

@@ -5,17 +5,18 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { T } from '../../i18n.ts';
 import { formatBaht, formatBangkokTime, formatMobile } from '../../format.ts';
-import type { OrderRow } from '../../db/schema.ts';
+import type { OrderRow, ProviderOrderRow } from '../../db/schema.ts';
 import { encodePostback } from '../../line/postback.ts';
 import type { UnknownReason } from '../../orders/news.ts';
 import { networkColor, networkName } from '../../line/messages/brand.ts';
 import { bubble, flexMessage, note, postbackButton, row, separator, title } from '../../line/messages/flex.ts';
+import { linkButtons } from './provider-orders.ts';
 import { WARN, MAX_CARDS_IN_CAROUSEL } from './style.ts';
 
 export const OWNER_ACTIONS = { success: 'ownerSuccess', failed: 'ownerFailed', recheck: 'ownerRecheck' } as const;
 export type OwnerAction = (typeof OWNER_ACTIONS)[keyof typeof OWNER_ACTIONS];
 
-const UNKNOWN_REASONS: readonly string[] = ['ambiguous', 'unexpected', 'interrupted', 'noResult'] satisfies UnknownReason[];
+const UNKNOWN_REASONS: readonly string[] = ['ambiguous', 'unexpected', 'interrupted', 'noResult', 'providerLost'] satisfies UnknownReason[];
 
 /** Why an order became `unknown`, in the owners' words; the service gives a reason code. */
 export function unknownReason(t: T, why: string | null | undefined): string {
@@ -24,7 +25,8 @@ export function unknownReason(t: T, why: string | null | undefined): string {
   return UNKNOWN_REASONS.includes(why) ? t(`owner.why.${why}`) : why;
 }
 
-function unknownOrderBubble(t: T, order: OrderRow, why?: string | null): messagingApi.FlexBubble {
+/** `candidates`: provider orders not tied yet that may be this one (each a button that ties it). */
+function unknownOrderBubble(t: T, order: OrderRow, why?: string | null, candidates: ProviderOrderRow[] = []): messagingApi.FlexBubble {
   const ref = order.ref;
   const data = (action: OwnerAction) => encodePostback(action, { order: order.id });
   return bubble({
@@ -39,8 +41,10 @@ function unknownOrderBubble(t: T, order: OrderRow, why?: string | null): messagi
       row(t('owner.unknown.reason'), unknownReason(t, why ?? order.detail)),
       separator(),
       note(t('owner.unknown.hint')),
+      ...(candidates.length ? [note(t('owner.unknown.candidates'))] : []),
     ],
     footer: [
+      ...linkButtons(t, order, candidates),
       postbackButton(t('owner.unknown.success'), data(OWNER_ACTIONS.success), 'primary', t('owner.unknown.successTap', { ref })),
       postbackButton(t('owner.unknown.failed'), data(OWNER_ACTIONS.failed), 'secondary', t('owner.unknown.failedTap', { ref })),
       postbackButton(t('owner.unknown.recheck'), data(OWNER_ACTIONS.recheck), 'link', t('owner.unknown.recheckTap', { ref })),
@@ -49,10 +53,10 @@ function unknownOrderBubble(t: T, order: OrderRow, why?: string | null): messagi
 }
 
 /** An order whose outcome we cannot know: the owner checks the provider's panel and taps. */
-export function unknownOrderCard(t: T, order: OrderRow, why?: string | null): messagingApi.FlexMessage {
+export function unknownOrderCard(t: T, order: OrderRow, why?: string | null, candidates: ProviderOrderRow[] = []): messagingApi.FlexMessage {
   return flexMessage(
     t('owner.unknown.altText', { ref: order.ref, amount: formatBaht(order.amountSatang), number: formatMobile(order.number) }),
-    unknownOrderBubble(t, order, why),
+    unknownOrderBubble(t, order, why, candidates),
   );
 }
 
