@@ -78,7 +78,8 @@ export function createOwnerAnswers(deps: OwnerDeps, paymentDeps: PaymentDeps, t:
 
   /** Provider orders none of ours holds yet, each with the `unknown` orders it may be. */
   async function untiedProviderOrders(): Promise<LineMessage[]> {
-    const untied = await listUntiedProviderOrders(db, { states: ['unchecked', 'pending', 'success'], limit: MAX_CARDS_IN_CAROUSEL });
+    const since = new Date(Date.now() - DAY_MS);
+    const untied = await listUntiedProviderOrders(db, { states: ['unchecked', 'pending', 'success'], since, limit: MAX_CARDS_IN_CAROUSEL });
     if (untied.length === 0) return [];
     const entries = await Promise.all(
       untied.map(async (providerOrder) => ({
@@ -100,8 +101,13 @@ export function createOwnerAnswers(deps: OwnerDeps, paymentDeps: PaymentDeps, t:
       pendingDeposits(paymentDeps, t),
       untiedProviderOrders(),
     ]);
-    // LINE takes five messages per reply: the provider's word first, it settles orders below.
-    const withProviders = (messages: LineMessage[]) => [...providers, ...messages].slice(0, 5);
+    // The provider's word that may settle the waiting orders goes just before the last message
+    // (the one carrying the command chips); LINE takes five messages per reply.
+    const withProviders = (messages: LineMessage[]) => [
+      ...messages.slice(0, -1),
+      ...providers.slice(0, Math.max(0, 5 - messages.length)),
+      ...messages.slice(-1),
+    ];
     if (deposits) {
       // Slips waiting for a decision first: a customer is waiting for their credit.
       const orderCards = waiting.length ? [unknownOrdersCarousel(t, waiting)] : [];

@@ -91,8 +91,12 @@ describe.each(drivers())('money path on %s', (driver) => {
     const refills = h.simulator.refillCount();
     h.simulator.setFault('hang', { times: 1, kinds: ['refill'] });
     await h.postback(u, data);
-    const messages = await h.waitFor(u, (m) => m.length >= 2, 10_000);
-    expect(textOf(messages[1]!.message)).toContain('ไม่แน่ใจ');
+    // Answered at once ("under way"); the honest "we are not sure" follows by push.
+    const messages = await h.waitFor(u, (m) => m.length >= 3, 10_000);
+    expect(messages[1]!.via).toBe('reply');
+    expect(textOf(messages[1]!.message)).toContain('รับรายการแล้ว');
+    expect(messages[2]!.via).toBe('push');
+    expect(textOf(messages[2]!.message)).toContain('ไม่แน่ใจ');
     expect((await orderOf(u)).status).toBe('unknown');
     await h.quiet();
     expect(h.simulator.refillCount()).toBe(refills + 1);

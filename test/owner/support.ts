@@ -36,6 +36,10 @@ export function groupChat(h: Harness, groupId: string) {
     if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
   }
 
+  const firstReply = async (before: number) => {
+    const messages = await h.waitFor(groupId, (m) => m.slice(before).some((x) => x.via === 'reply'));
+    return messages.slice(before).find((x) => x.via === 'reply')!;
+  };
   const chat = {
     groupId,
     join: () => send({ type: 'join' }),
@@ -58,17 +62,17 @@ export function groupChat(h: Harness, groupId: string) {
     messages: () => h.delivered(groupId),
     texts: () => h.delivered(groupId).map((m) => textOf(m.message)),
     /** Sends and waits for the next message in the group; returns its text. */
+    /** The bot's reply to `text` (alerts pushed to the group meanwhile are not it). */
     async ask(text: string, userId?: string, mention?: { index: number; length: number }): Promise<DeliveredMessage> {
       const before = h.delivered(groupId).length;
       await chat.text(text, userId, mention);
-      const messages = await h.waitFor(groupId, (m) => m.length > before);
-      return messages[before]!;
+      return firstReply(before);
     },
+    /** The bot's reply to a button tap. */
     async tap(data: string, userId?: string): Promise<DeliveredMessage> {
       const before = h.delivered(groupId).length;
       await chat.postback(data, userId);
-      const messages = await h.waitFor(groupId, (m) => m.length > before);
-      return messages[before]!;
+      return firstReply(before);
     },
     async register(): Promise<void> {
       const reply = await chat.ask(`ลงทะเบียน ${REGISTER_CODE}`);
