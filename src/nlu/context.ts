@@ -1,3 +1,4 @@
+import { isLatin } from './chars.ts';
 import type { Match } from './types.ts';
 
 /**
@@ -23,5 +24,19 @@ export class ParseContext {
     while (i > 0 && (list[i - 1] as Match).start > match.start) i--;
     if (i === list.length) list.push(match);
     else list.splice(i, 0, match);
+  }
+
+  /**
+   * Is any word left that no extractor understood? Untaken Thai consonants or Latin letters
+   * (vowel signs alone are not a word). "100 ค่ะ" has none: a reply of slots and particles.
+   */
+  hasLeftoverWords(latinOnly = false): boolean {
+    const { text, taken } = this;
+    for (let i = 0; i < text.length; i++) {
+      if (taken[i] !== 0) continue;
+      const c = text.charCodeAt(i);
+      if (isLatin(c) || (!latinOnly && c >= 0x0e01 && c <= 0x0e2e)) return true;
+    }
+    return false;
   }
 }

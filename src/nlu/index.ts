@@ -6,4 +6,4 @@ export { parse } from './parse.ts';
 export { foldDigitsAndSpaces, normalise } from './normalise.ts';
 export { isThaiMobile, localForm } from './phone.ts';
 export { readThaiNumber, thaiNumberValue, type ThaiNumberReading } from './thai-number-words.ts';
-export type { ExtractorName, Flags, Intent, Match, ParseResult } from './types.ts';
+export type { ExtractorName, Flags, Intent, Match, ParseHint, ParseResult } from './types.ts';
