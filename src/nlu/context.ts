@@ -10,6 +10,7 @@ export class ParseContext {
   readonly text: string;
   readonly taken: Uint8Array;
   readonly matches: Match[] = [];
+  private leftover: number | undefined;
 
   constructor(text: string) {
     this.text = text;
@@ -31,12 +32,18 @@ export class ParseContext {
    * (vowel signs alone are not a word). "100 ค่ะ" has none: a reply of slots and particles.
    */
   hasLeftoverWords(latinOnly = false): boolean {
-    const { text, taken } = this;
-    for (let i = 0; i < text.length; i++) {
-      if (taken[i] !== 0) continue;
-      const c = text.charCodeAt(i);
-      if (isLatin(c) || (!latinOnly && c >= 0x0e01 && c <= 0x0e2e)) return true;
+    if (this.leftover === undefined) {
+      // Computed once, after extraction: 0 none, 1 Thai only, 2 some Latin.
+      const { text, taken } = this;
+      let found = 0;
+      for (let i = 0; i < text.length && found < 2; i++) {
+        if (taken[i] !== 0) continue;
+        const c = text.charCodeAt(i);
+        if (isLatin(c)) found = 2;
+        else if (c >= 0x0e01 && c <= 0x0e2e) found = 1;
+      }
+      this.leftover = found;
     }
-    return false;
+    return latinOnly ? this.leftover === 2 : this.leftover > 0;
   }
 }

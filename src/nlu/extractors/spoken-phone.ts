@@ -9,9 +9,11 @@ import { SPOKEN_DIGITS } from '../vocabulary/numbers.ts';
  * "ศูนย์ แปด หนึ่ง สอง สาม …", "ศูนย์แปดเก้าหนึ่งสองสาม…", "08 หนึ่ง สอง …", "zero eight one …"
  * (โท is the radio "two"). Runs after the digit phone extractor and before number words, so
  * "ห้า" in a dictated number is never five baht. At least three digits must be words, and the
- * whole must be phone-sized, so "สองสามวัน" or "ห้าสิบ" never read as a number.
+ * whole must be phone-sized, so "สองสามวัน" or "ห้าสิบ" never read as a number. A Thai mobile
+ * number starts with 0, so reading starts only at a zero (ศูนย์, zero, oh, 0).
  */
 const DIGITS = buildTrie<number>(Object.entries(SPOKEN_DIGITS));
+const ZEROS = buildTrie<number>(Object.entries(SPOKEN_DIGITS).filter(([, d]) => d === 0));
 const MIN_WORDS = 3;
 const MAX_TOKENS = 16;
 
@@ -21,7 +23,7 @@ export function extractSpokenPhones(ctx: ParseContext): void {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (taken[i] !== 0 || !(isDigit(c) || canStart(DIGITS, c))) {
+    if (taken[i] !== 0 || !(c === 0x30 || canStart(ZEROS, c)) || (isDigit(c) && isDigit(text.charCodeAt(i - 1)))) {
       i++;
       continue;
     }

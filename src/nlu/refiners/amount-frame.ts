@@ -1,6 +1,6 @@
 import type { Match } from '../types.ts';
 import { MAX_BARE_AMOUNT, isCommonFaceValue } from '../vocabulary/numbers.ts';
-import { isKeyword, type RefineState } from './state.ts';
+import { isKeywordIn, keywordSet, type RefineState } from './state.ts';
 
 /**
  * A bare number ("50", "2567", "37") is money only in a money frame:
@@ -13,16 +13,17 @@ import { isKeyword, type RefineState } from './state.ts';
  *   ("100" alone is 100 baht; "37" or "2567" alone is not).
  * Numbers the text frames itself (บาท, ฿, 1,000, ห้าสิบ) are money already (extractors).
  */
-const FRAMING_KEYWORDS = ['topup', 'deposit', 'negatedVerb', 'status', 'cancel', 'pastOrder'];
+const FRAMING_KEYWORDS = keywordSet('topup', 'deposit', 'negatedVerb', 'status', 'cancel', 'pastOrder');
+const BUYING_WORDS = keywordSet('orderWord', 'moneyWord');
 
 export function frameAmounts(state: RefineState): void {
   const { ctx, hint, notMoney } = state;
-  const bare = ctx.matches.filter((m) => m.kind === 'amount' && !m.framed);
-  if (bare.length === 0 || hint.expecting === 'amount') return;
+  if (hint.expecting === 'amount' || !ctx.matches.some(isBare)) return;
 
-  const framed = ctx.matches.some((m) => framesMoney(m));
+  const framed = ctx.matches.some(framesMoney);
   const alone = !ctx.hasLeftoverWords();
-  for (const m of bare) {
+  for (const m of ctx.matches) {
+    if (!isBare(m)) continue;
     const value = Math.trunc(Number(ctx.text.slice(m.start, m.end)));
     if (value > MAX_BARE_AMOUNT) notMoney.push(m);
     else if (framed || afterBuyingWord(state, m)) continue;
@@ -30,11 +31,15 @@ export function frameAmounts(state: RefineState): void {
   }
 }
 
+function isBare(m: Match): boolean {
+  return m.kind === 'amount' && !m.framed;
+}
+
 function framesMoney(m: Match): boolean {
   if (m.kind === 'number' || m.kind === 'invalidNumber') return true;
   if (m.kind === 'network') return !m.weak;
   if (m.kind === 'amount') return m.framed;
-  return isKeyword(m, ...FRAMING_KEYWORDS);
+  return isKeywordIn(m, FRAMING_KEYWORDS);
 }
 
 /** "ขอ 50", "เอา 100", "จำนวน 300": the match just before the number is a buying or money word. */
@@ -42,7 +47,7 @@ function afterBuyingWord(state: RefineState, amount: Match): boolean {
   const list = state.ctx.matches;
   const i = list.indexOf(amount);
   const prev = list[i - 1];
-  if (prev === undefined || !isKeyword(prev, 'orderWord', 'moneyWord')) return false;
+  if (prev === undefined || !isKeywordIn(prev, BUYING_WORDS)) return false;
   const gap = state.ctx.text.slice(prev.end, amount.start);
   return gap === '' || gap === ' ';
 }

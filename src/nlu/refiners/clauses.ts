@@ -1,5 +1,5 @@
 import type { Match } from '../types.ts';
-import { isKeyword, type RefineState } from './state.ts';
+import { isKeyword, isKeywordIn, keywordSet, type RefineState } from './state.ts';
 
 /**
  * Reads the small words a question about an order is built from (vocabulary/clauses.ts), so a
@@ -9,7 +9,7 @@ import { isKeyword, type RefineState } from './state.ts';
  *     negation + predicate            ยังไม่เข้า, บ่เข้า, ยังบ่าเข้า, เติมไม่สำเร็จ, ยอดไม่ขึ้น
  *     predicate + yet/question        เข้ายัง, เข้าแล้วบ่, สำเร็จไหม, เรียบร้อยแล้วรึยัง
  *     verb + yet, verb + perfect + question   เติมให้ยัง, เติมให้แล้วใช่มั้ย
- *     past order or order noun + progress     ออเดอร์เมื่อกี้เป็นไงบ้าง, ที่สั่งไปถึงไหนแล้ว
+ *     past order or order noun + progress     ออเดอร์เมื่อกี้เป็นไงบ้าง, ที่สั่งไปเป็นไง
  * - balance: credit + how much is left, in any order (เครดิตยังเหลือไหม, how much credit);
  * - past verbs: a top-up verb with a perfect after it or a time before it ("เติมไปแล้ว",
  *   "เมื่อวานเติม") tells of a top-up made, not a new order;
@@ -17,9 +17,12 @@ import { isKeyword, type RefineState } from './state.ts';
  *
  * Parts are adjacent when only spaces and particles stand between them.
  */
+const ASKS = keywordSet('yet', 'question', 'negation');
+const ASKS_YET = keywordSet('yet', 'question');
+
 export function readClauses(state: RefineState): void {
-  const { ctx, clauses } = state;
-  const parts = ctx.matches.filter((m) => !isKeyword(m, 'particle'));
+  const { clauses } = state;
+  const parts = state.ctx.matches;
   let credit = false;
   let remain: Match | undefined;
   let service = false;
@@ -28,26 +31,29 @@ export function readClauses(state: RefineState): void {
 
   for (let k = 0; k < parts.length; k++) {
     const m = parts[k] as Match;
-    const next = adjacent(state, m, parts[k + 1]);
-    const afterNext = next === undefined ? undefined : adjacent(state, next, parts[k + 2]);
     if (m.kind !== 'keyword') continue;
     switch (m.value) {
       case 'negation':
-        if (isKeyword(next, 'statusPredicate')) clauses.status ??= m;
+        if (isKeyword(nextPart(state, k), 'statusPredicate')) clauses.status ??= m;
         break;
-      case 'statusPredicate':
-        if (isKeyword(next, 'yet', 'question', 'negation')) clauses.status ??= m;
-        else if (isKeyword(next, 'perfect') && isKeyword(afterNext, 'yet', 'question', 'negation')) clauses.status ??= m;
+      case 'statusPredicate': {
+        const next = nextPart(state, k);
+        if (isKeywordIn(next, ASKS) || (isKeyword(next, 'perfect') && isKeywordIn(partAfter(state, next), ASKS))) {
+          clauses.status ??= m;
+        }
         break;
-      case 'topup':
+      }
+      case 'topup': {
+        const next = nextPart(state, k);
         if (isKeyword(next, 'yet')) clauses.status ??= m;
         else if (isKeyword(next, 'perfect')) {
           clauses.pastVerbs.push(m);
-          if (isKeyword(afterNext, 'yet', 'question')) clauses.status ??= m;
-        } else if (isKeyword(parts[k - 1], 'pastTime') && adjacent(state, parts[k - 1], m) !== undefined) {
+          if (isKeywordIn(partAfter(state, next), ASKS_YET)) clauses.status ??= m;
+        } else if (isKeyword(previousPart(state, k), 'pastTime')) {
           clauses.pastVerbs.push(m);
         }
         break;
+      }
       case 'pastTime':
       case 'pastOrder':
       case 'orderNoun':
@@ -74,13 +80,37 @@ export function readClauses(state: RefineState): void {
   clauses.complaint = service && quality;
 }
 
-/** `b` when it follows `a` with only spaces, punctuation or particles between them. */
-function adjacent(state: RefineState, a: Match | undefined, b: Match | undefined): Match | undefined {
-  if (a === undefined || b === undefined) return undefined;
-  const { text, taken } = state.ctx;
-  for (let i = a.end; i < b.start; i++) {
-    const c = text.charCodeAt(i);
-    if (taken[i] === 0 && c !== 0x20 && c !== 0x2c && c !== 0x2e) return undefined;
+/** The next match after matches[k] that is not a particle, if only spaces and particles come between. */
+function nextPart(state: RefineState, k: number): Match | undefined {
+  const list = state.ctx.matches;
+  for (let j = k + 1; j < list.length; j++) {
+    const m = list[j] as Match;
+    if (!onlySpaceBetween(state, (list[j - 1] as Match).end, m.start)) return undefined;
+    if (!isKeyword(m, 'particle')) return m;
   }
-  return b;
+  return undefined;
+}
+
+function partAfter(state: RefineState, m: Match | undefined): Match | undefined {
+  return m === undefined ? undefined : nextPart(state, state.ctx.matches.indexOf(m));
+}
+
+function previousPart(state: RefineState, k: number): Match | undefined {
+  const list = state.ctx.matches;
+  for (let j = k - 1; j >= 0; j--) {
+    const m = list[j] as Match;
+    if (!onlySpaceBetween(state, m.end, (list[j + 1] as Match).start)) return undefined;
+    if (!isKeyword(m, 'particle')) return m;
+  }
+  return undefined;
+}
+
+/** Nothing but spaces or punctuation between `from` and `to` (particles are matches of their own). */
+function onlySpaceBetween(state: RefineState, from: number, to: number): boolean {
+  const { text } = state.ctx;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x2c && c !== 0x2e) return false;
+  }
+  return true;
 }

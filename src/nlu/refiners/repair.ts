@@ -1,5 +1,5 @@
 import type { Match } from '../types.ts';
-import { isKeyword, slotKind, slotValue, type RefineState, type SlotKind } from './state.ts';
+import { isKeyword, isKeywordIn, keywordSet, slotKind, slotValue, type RefineState, type SlotKind } from './state.ts';
 
 /**
  * Self-repair inside one message: "เติม 20 เอ้ย 30", "ดีแทค อ่ะ ไม่ใช่ๆ ทรูค่ะ", "ขอ ais นะ
@@ -13,15 +13,16 @@ import { isKeyword, slotKind, slotValue, type RefineState, type SlotKind } from 
  */
 const SLOTS: readonly SlotKind[] = ['number', 'network', 'amount'];
 const MAX_REPEAT_GAP = 1;
+const DENIALS = keywordSet('deny', 'reject', 'repair');
 
 export function applyRepairs(state: RefineState): void {
   const matches = state.ctx.matches;
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k] as Match;
-    if (!isRepair(matches, k)) continue;
+    if (m.kind !== 'keyword' || !isRepair(matches, k)) continue;
     for (const slot of SLOTS) replaceBefore(state, m, slot);
     // Denials right after the repair word belong to it ("เอ้ย ไม่ใช่ 60"), not to a value.
-    for (let j = k + 1; j < matches.length && isKeyword(matches[j], 'deny', 'reject', 'repair'); j++) {
+    for (let j = k + 1; j < matches.length && isKeywordIn(matches[j], DENIALS); j++) {
       state.usedMarkers.push(matches[j] as Match);
     }
   }

@@ -1,5 +1,6 @@
 import type { ParseContext } from '../context.ts';
 import type { Match, ParseHint, ParseResult } from '../types.ts';
+import type { KeywordKind } from '../vocabulary/keywords.ts';
 
 /** What the clause refiner read from the message's small words (refiners/clauses.ts). */
 export interface Clauses {
@@ -46,6 +47,12 @@ export function slotValue(m: Match): string {
   return '';
 }
 
-export function isKeyword(m: Match | undefined, ...kinds: string[]): boolean {
-  return m !== undefined && m.kind === 'keyword' && kinds.includes(m.value);
+export function isKeyword(m: Match | undefined, kind: KeywordKind): boolean {
+  return m !== undefined && m.kind === 'keyword' && m.value === kind;
 }
+
+export function isKeywordIn(m: Match | undefined, kinds: ReadonlySet<KeywordKind>): boolean {
+  return m !== undefined && m.kind === 'keyword' && kinds.has(m.value);
+}
+
+export const keywordSet = (...kinds: KeywordKind[]): ReadonlySet<KeywordKind> => new Set(kinds);

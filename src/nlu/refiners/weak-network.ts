@@ -1,7 +1,9 @@
 import { isLatin } from '../chars.ts';
 import type { Match } from '../types.ts';
 import { WEAK_VETO_AFTER, WEAK_VETO_BEFORE } from '../vocabulary/networks.ts';
-import { isKeyword, type RefineState } from './state.ts';
+import { isKeywordIn, keywordSet, type RefineState } from './state.ts';
+
+const ORDER_WORDS = keywordSet('topup', 'deposit', 'negatedVerb');
 
 /**
  * Brand words with another everyday sense (มาย a nickname, ฟีล "feel", เอไอ "AI", happy, a real
@@ -36,7 +38,7 @@ export function resolveWeakNetwork(state: RefineState): void {
 function framesNetwork(state: RefineState, m: Match): boolean {
   if (m.kind === 'number' || m.kind === 'invalidNumber') return true;
   if (m.kind === 'amount') return !state.notMoney.includes(m) && !state.negated.includes(m);
-  return isKeyword(m, 'topup', 'deposit', 'negatedVerb');
+  return isKeywordIn(m, ORDER_WORDS);
 }
 
 function isEnglishMy(text: string, m: Match): boolean {
