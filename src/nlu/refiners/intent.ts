@@ -15,7 +15,8 @@ import type { RefineState } from './state.ts';
  *    unless the message is about another subject and names no slot;
  * 7. no word but slots ("ทรู 0812345678 100 บาท", "ไม่ใช่ ทรู", "100"): topup, with
  *    flags.impliedIntent; not when the slots belong to another subject ("เน็ตทรูช้ามาก",
- *    "ais มีโปรอะไรบ้าง", "โทรกลับ 02-123-4567"): flags.offTopic;
+ *    "ais มีโปรอะไรบ้าง", "โทรกลับ 02-123-4567": flags.offTopic), and not for an amount alone
+ *    amid words we do not know ("จ่ายค่าข้าวไป 300 บาท"), unless it answers the bot's question;
  * 8. otherwise unknown. Greetings, thanks, yes and no are flags, not intents.
  *
  * An unknown message orders nothing, so it carries no amount: money it mentions (a price, a
@@ -73,7 +74,8 @@ export function resolveIntent(state: RefineState): void {
         result.flags.thanks = true;
         break;
       case 'affirm':
-        result.flags.affirm = true;
+        // "โอเคไหม", "ยืนยันยังไง": a yes that is asked about is not given.
+        if (!asked(state, m)) result.flags.affirm = true;
         break;
       case 'deny':
         result.flags.deny = true;
@@ -99,12 +101,23 @@ export function resolveIntent(state: RefineState): void {
   result.intent = decided[0];
   if (decided[1] !== undefined) result.sources.intent = ctx.text.slice(decided[1].start, decided[1].end);
 
-  if (result.intent === 'unknown' && hasSlot && !product && (!offTopic || state.hint.expecting !== undefined)) {
+  const answering = state.hint.expecting !== undefined;
+  const implies = phoneSlot || result.flags.invalidNumber || negated.length > 0 || answering || !ctx.hasLeftoverWords();
+  if (result.intent === 'unknown' && hasSlot && implies && !product && (!offTopic || answering)) {
     result.intent = 'topup';
     result.flags.impliedIntent = true;
     result.sources.intent = 'implied';
   }
   if (result.intent === 'unknown') forgetAmount(state);
+}
+
+/** Is the keyword followed straight away by a question word or a how-to? */
+function asked(state: RefineState, m: Match): boolean {
+  const list = state.ctx.matches;
+  const next = list[list.indexOf(m) + 1];
+  if (next === undefined || next.kind !== 'keyword') return false;
+  if (next.value !== 'question' && next.value !== 'yet' && next.value !== 'help') return false;
+  return state.ctx.text.slice(m.end, next.start).trim() === '';
 }
 
 function forgetAmount({ result }: RefineState): void {

@@ -129,3 +129,6 @@ export const WEAK_VETO_BEFORE: readonly string[] = [
 
 /** Words right after a weak alias (one space allowed) that make it a person or a thing. */
 export const WEAK_VETO_AFTER: readonly string[] = ['ตอบ', 'บอก', 'เขียน', 'คิด', 'น่ารัก', 'ขั้วโลก', 'จักรพรรดิ'];
+
+/** Slot nouns right before a weak alias that make it a network: ค่ายมาย, ซิมเพนกวิน. */
+export const WEAK_FRAME_BEFORE: readonly string[] = ['ค่าย', 'ซิม', 'เครือข่าย', 'sim', 'network'];

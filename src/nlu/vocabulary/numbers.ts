@@ -65,7 +65,7 @@ export const NUMBER_WORD_BLOCKERS: readonly string[] = [
 
 /** Currency written after an amount: 50บาท, 50 บ., 50.-, 50 thb, 50฿. Longest first is automatic. */
 export const CURRENCY_SUFFIXES: readonly string[] = [
-  'บาทถ้วน', 'บาท', 'บ.', 'บ', '฿', '.-', '-', 'thb', 'baht', 'bath', 'bht', 'ถ้วน', 'บาทค่ะ',
+  'บาทถ้วน', 'บาท', 'บ.', 'บ', '฿', '.-', '.-บาท', '.- บาท', '-', 'thb', 'baht', 'bath', 'bht', 'ถ้วน', 'บาทค่ะ',
 ];
 
 /**
