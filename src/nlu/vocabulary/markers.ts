@@ -6,7 +6,7 @@ export const MARKERS = {
   /** ไม่เอา: "don't want". Negates the slot after it ("ไม่เอา ais"); alone it is a cancel. */
   reject: ['ไม่เอา', 'ไม่ต้อง', 'บ่เอา', 'บ่ต้อง', 'ม่ายเอา', 'มะเอา'],
   /** not, ยกเว้น: negates the slot after it and means nothing alone ("not yet" is no cancel). */
-  negator: ['not', "don't", 'dont', 'except', 'ยกเว้น', 'นอกจาก'],
+  negator: ['not', 'dont', 'except', 'ยกเว้น', 'นอกจาก'],
   /**
    * ไม่ต้องเติม, อย่าเติม: "don't top up". Negates the slot after it when the message gives
    * another value ("ไม่ต้องเติม ais เติมทรู"); otherwise it is a cancel ("ไม่ต้องเติม 0812345678").

@@ -29,7 +29,7 @@ export const TOPIC_WORDS = {
   /** A complaint about service is a service noun with a quality word ("เน็ตทรูช้ามาก"). */
   serviceNoun: ['เน็ต', 'อินเทอร์เน็ต', 'อินเตอร์เน็ต', 'สัญญาณ', 'คลื่น', 'สาย', 'internet', 'net', 'signal'],
   quality: [
-    'ช้า', 'หลุด', 'อืด', 'เต่า', 'ห่วย', 'แย่', 'กาก', 'ล่ม', 'ไม่แรง', 'ไม่ดี', 'ไม่ค่อยดี', 'ไม่ติด',
+    'ช้า', 'หลุด', 'หาย', 'อืด', 'เต่า', 'ห่วย', 'แย่', 'กาก', 'ล่ม', 'ไม่แรง', 'ไม่ดี', 'ไม่ค่อยดี', 'ไม่ติด',
     'ไม่ออก', 'ใช้ไม่ได้', 'ติดๆดับๆ', 'slow', 'down', 'bad',
   ],
 } as const satisfies Record<string, readonly string[]>;
