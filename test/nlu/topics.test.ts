@@ -52,6 +52,8 @@ describe('other subjects: a network or number named in passing', () => {
     ['ศูนย์ทรูอยู่ไหน', null],
     ['ซิมเพนกวินซื้อที่ไหน', 'PENGUIN'],
     ['ค่ายไหนดีคะ ทรูหรือ ais', null],
+    ['โปรทรู 7 วัน 150 บาท สมัครยังไง', 'TRUE'],
+    ['ขอใบเสร็จด้วยค่ะ', null],
   ])('%s → unknown (network %s)', (text, network) => {
     const r = parse(text);
     expect({ intent: r.intent, network: r.network, amount: r.amount }).toEqual({ intent: 'unknown', network, amount: null });

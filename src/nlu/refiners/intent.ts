@@ -10,7 +10,8 @@ import type { RefineState } from './state.ts';
  * 3. balance: a balance phrase, or credit + how much is left;
  * 4. another product (fuel, game currency, TrueMoney, TrueID …) without a phone number or a
  *    network: unknown, however much "เติม" is in it (flags.otherProduct);
- * 5. help: a how-to question, unless it is an order with a slot ("ช่วยหน่อย เติมทรู 50");
+ * 5. help: a how-to question, unless it is an order with a slot ("ช่วยหน่อย เติมทรู 50"), or is
+ *    about another subject without a top-up word ("โปรทรูสมัครยังไง");
  * 6. topup: a top-up or deposit word that is not about the past ("เติมแล้วเข้าแล้วนะคะ" is not),
  *    unless the message is about another subject and names no slot;
  * 7. no word but slots ("ทรู 0812345678 100 บาท", "ไม่ใช่ ทรู", "100"): topup, with
@@ -95,7 +96,7 @@ export function resolveIntent(state: RefineState): void {
     clauses.status ? ['status', clauses.status] :
     balance ? ['balance', balance] :
     product && !phoneSlot ? ['unknown', undefined] :
-    help && !(topup && hasSlot) ? ['help', help] :
+    help && !(topup && hasSlot) ? [offTopic && !topup ? 'unknown' : 'help', help] :
     topup && !(offTopic && !hasSlot) ? ['topup', topup] :
     ['unknown', undefined];
   result.intent = decided[0];

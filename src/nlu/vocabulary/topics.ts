@@ -23,8 +23,9 @@ export const TOPIC_WORDS = {
     'ลงทะเบียนซิม', 'เบอร์สวย', 'ปลดล็อก', 'เครื่องใหม่', 'ผ่อน', 'ซ่อม', 'ร้านเปิด', 'ร้านปิด', 'เปิดกี่โมง',
     'ปิดกี่โมง', 'กี่โมง', 'ที่อยู่ร้าน', 'ร้านอยู่ไหน', 'ร้านอยู่ที่ไหน', 'แผนที่', 'ค่าส่ง', 'สมัครงาน',
     'ตัวแทน', 'ไวไฟ', 'เน็ตบ้าน', 'ไฟเบอร์', 'โทรกลับ', 'ติดต่อกลับ', 'โทรหา', 'เบอร์ร้าน', 'เบอร์ติดต่อ',
-    'ไลน์ไอดี', 'ไม่มีสัญญาณ', 'ที่ไหน', 'ตรงไหน', 'แถวไหน', 'ไหนดี', 'package', 'promotion', 'promo', 'wifi', 'fiber', 'fibre', 'call me', 'call back', 'callback',
-    'line id', 'where', 'which is better',
+    'ไลน์ไอดี', 'ไม่มีสัญญาณ', 'ส่วนลด', 'ใบเสร็จ', 'ใบกำกับภาษี', 'สมัคร', 'ที่ไหน', 'ตรงไหน', 'แถวไหน',
+    'ไหนดี', 'package', 'promotion', 'promo', 'wifi', 'fiber', 'fibre', 'call me', 'call back', 'callback',
+    'line id', 'where', 'which is better', 'discount', 'receipt',
   ],
   /** A complaint about service is a service noun with a quality word ("เน็ตทรูช้ามาก"). */
   serviceNoun: ['เน็ต', 'อินเทอร์เน็ต', 'อินเตอร์เน็ต', 'สัญญาณ', 'คลื่น', 'สาย', 'internet', 'net', 'signal'],
