@@ -13,7 +13,7 @@ import { isKeywordIn, keywordSet, type RefineState } from './state.ts';
  *   ("100" alone is 100 baht; "37" or "2567" alone is not).
  * Numbers the text frames itself (บาท, ฿, 1,000, ห้าสิบ) are money already (extractors).
  */
-const FRAMING_KEYWORDS = keywordSet('topup', 'deposit', 'negatedVerb', 'status', 'cancel', 'pastOrder');
+const FRAMING_KEYWORDS = keywordSet('topup', 'ranOut', 'deposit', 'negatedVerb', 'status', 'cancel', 'pastOrder');
 const BUYING_WORDS = keywordSet('orderWord', 'moneyWord');
 
 export function frameAmounts(state: RefineState): void {

@@ -13,6 +13,7 @@ import type { RefineState } from './state.ts';
  * 5. help: a how-to question, unless it is an order with a slot ("ช่วยหน่อย เติมทรู 50"), or is
  *    about another subject without a top-up word ("โปรทรูสมัครยังไง");
  * 6. topup: a top-up or deposit word that is not about the past ("เติมแล้วเข้าแล้วนะคะ" is not),
+ *    or credit that ran out ("เงินหมด"),
  *    unless the message is about another subject and names no slot;
  * 7. no word but slots ("ทรู 0812345678 100 บาท", "ไม่ใช่ ทรู", "100"): topup, with
  *    flags.impliedIntent; not when the slots belong to another subject ("เน็ตทรูช้ามาก",
@@ -61,6 +62,9 @@ export function resolveIntent(state: RefineState): void {
         break;
       case 'topup':
         if (!clauses.pastVerbs.includes(m)) topup ??= m;
+        break;
+      case 'ranOut':
+        topup ??= m;
         break;
       case 'product':
         product = true;

@@ -3,7 +3,7 @@ import type { Match } from '../types.ts';
 import { WEAK_FRAME_BEFORE, WEAK_VETO_AFTER, WEAK_VETO_BEFORE } from '../vocabulary/networks.ts';
 import { isKeyword, isKeywordIn, keywordSet, type RefineState } from './state.ts';
 
-const ORDER_WORDS = keywordSet('topup', 'deposit', 'negatedVerb');
+const ORDER_WORDS = keywordSet('topup', 'ranOut', 'deposit', 'negatedVerb');
 
 /**
  * Brand words with another everyday sense (มาย a nickname, ฟีล "feel", เอไอ "AI", happy, a real

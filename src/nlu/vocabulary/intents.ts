@@ -9,8 +9,6 @@ export const INTENT_PHRASES = {
     'เติม', 'เติมเงิน', 'เติมตัง', 'เติมตังค์', 'เติมตังส์', 'เติมให้', 'เติมหื้อ', 'ขอเติม', 'เติมด้วย',
     'เติมหน่อย', 'เติมค่าโทร', 'เติมเน็ต', 'เติมเงินมือถือ', 'เติมมือถือ', 'เติมซิม', 'ฝากเติม', 'ช่วยเติม',
     'ซื้อบัตร', 'ซื้อบัตรเติมเงิน', 'ขอซื้อ',
-    // "It ran out": in a top-up shop, a request.
-    'เงินหมด', 'ตังหมด', 'ตังค์หมด', 'เน็ตหมด', 'เงินในเครื่องหมด', 'out of credit',
     // Typed in a hurry.
     'เตืม', 'เติ่ม', 'เติ้ม', 'เตม',
     'top up', 'topup', 'top-up', 'refill', 'recharge', 'reload',
@@ -18,6 +16,8 @@ export const INTENT_PHRASES = {
     'tem', 'term', 'toem', 'dtem', 'tem ngern', 'term ngern', 'tem ngen', 'term ngen', 'toem ngoen',
     'tem tang', 'term tang',
   ],
+  /** "It ran out" (เงินหมด, เน็ตหมดแล้ว): in a top-up shop, a request for a top-up. */
+  ranOut: ['เงินหมด', 'ตังหมด', 'ตังค์หมด', 'เน็ตหมด', 'เงินในเครื่องหมด', 'out of credit'],
   /**
    * เติมเครดิต: top up the customer's prepaid credit at the shop (wallet mode), not a phone. Read
    * as the topup intent with `flags.deposit`; with a phone number or a network in the message it
