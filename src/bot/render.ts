@@ -80,6 +80,13 @@ export function renderQuestion(t: T, next: Question): LineMessage {
       ]);
     case 'help':
       return textMessage(next.greeting ? t('greeting') : t('help'), helpChips(t));
+    case 'thanks':
+      return textMessage(t('thanks'));
+    case 'nothingToConfirm':
+      return textMessage(t('nothingToConfirm'), helpChips(t));
+    case 'confirmDraft':
+      // Until the webhook routes a typed yes to the confirm button's path, point at the button.
+      return textMessage(t('confirm.tapButton'));
   }
 }
 
