@@ -180,6 +180,8 @@ describe('deposit (prepaid credit at the shop)', () => {
     ['ฝากเงิน 300', 300],
     ['add credit 200', 200],
     ['deposit 100', 100],
+    ['เติมเครดิต 5000', 5000],
+    ['ฝากเงิน 50000', 50000],
     ['เติมเครดิต', null],
   ])('%s is a deposit of %s', (text, amount) => {
     const r = parse(text);
