@@ -189,8 +189,11 @@ export const HOLDOUT: readonly Row[] = [
   ['เมื่อวานเติมไปแล้วรอบนึง วันนี้ขอเติมอีก 50 ทรู 0812345678 นะ', 'topup', '0812345678', 'TRUE', 50],
 ];
 
-/** Whole-message accuracy when issue 15 closed, less a little room; see the report there. */
-const FLOOR = 0;
+/**
+ * Whole-message accuracy when issue 15 closed, less a little room: 82/160 (51.2 %) before the
+ * tuning, 159/160 after (the miss: "เติมแล้วเงียบเลย", silence as a complaint, left as it is).
+ */
+const FLOOR = 0.95;
 
 describe('hold-out set (issue 15)', () => {
   it('generalises: whole-message accuracy stays above the floor', () => {
