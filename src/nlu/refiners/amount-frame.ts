@@ -19,15 +19,13 @@ const BUYING_WORDS = keywordSet('orderWord', 'moneyWord');
 
 export function frameAmounts(state: RefineState): void {
   const { ctx, hint, notMoney } = state;
-  if (hint.expecting === 'amount' || !ctx.matches.some(isBare)) return;
+  if (hint.expecting === 'amount' || !ctx.matches.some(isBare) || ctx.matches.some((m) => isKeyword(m, 'deposit'))) return;
 
   const framed = ctx.matches.some(framesMoney);
-  const deposit = ctx.matches.some((m) => isKeyword(m, 'deposit'));
   const alone = !ctx.hasLeftoverWords();
   for (const m of ctx.matches) {
     if (!isBare(m)) continue;
     const value = Math.trunc(Number(ctx.text.slice(m.start, m.end)));
-    if (deposit) continue;
     if (value > MAX_BARE_AMOUNT) notMoney.push(m);
     else if (framed || afterBuyingWord(state, m)) continue;
     else if (!(alone && isCommonFaceValue(value))) notMoney.push(m);
