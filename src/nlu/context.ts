@@ -1,4 +1,3 @@
-import { isLatin } from './chars.ts';
 import type { Match } from './types.ts';
 
 /**
@@ -39,7 +38,7 @@ export class ParseContext {
       for (let i = 0; i < text.length && found < 2; i++) {
         if (taken[i] !== 0) continue;
         const c = text.charCodeAt(i);
-        if (isLatin(c)) found = 2;
+        if (c >= 0x61 && c <= 0x7a) found = 2; // Latin (the text is lower-cased)
         else if (c >= 0x0e01 && c <= 0x0e2e) found = 1;
       }
       this.leftover = found;

@@ -15,25 +15,22 @@ const FILLERS = buildReversedTrie(IDENTIFIER_FILLERS.map((w) => [w, true] as con
 /** Room between a cue and its digits. */
 const MAX_GAP = 16;
 
+/** Runs of digits, found by the regex engine (a JS loop over every character costs more). */
+const DIGIT_RUN = /[0-9]+/g;
+
 export function extractIdentifiers(ctx: ParseContext): void {
   const { text, taken } = ctx;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isDigit(text.charCodeAt(i)) || taken[i] !== 0 || isDigit(text.charCodeAt(i - 1))) {
-      i++;
-      continue;
-    }
+  DIGIT_RUN.lastIndex = 0;
+  for (let run = DIGIT_RUN.exec(text); run !== null; run = DIGIT_RUN.exec(text)) {
+    const i = run.index;
+    if (taken[i] !== 0) continue;
     // A code may start with letters glued to its digits: TH0123456789, KEX12345.
     let start = i;
     while (start > 0 && isLatin(text.charCodeAt(start - 1)) && taken[start - 1] === 0) start--;
-    if (!cueBefore(text, taken, start)) {
-      i++;
-      continue;
-    }
+    if (!cueBefore(text, taken, start)) continue;
     const end = identifierEnd(text, taken, i);
     ctx.add({ kind: 'ignored', note: 'identifier', start, end, extractor: 'identifier' });
-    i = end;
+    DIGIT_RUN.lastIndex = end;
   }
 }
 

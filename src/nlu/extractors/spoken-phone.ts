@@ -1,7 +1,7 @@
 import { isDigit, isLatin } from '../chars.ts';
 import type { ParseContext } from '../context.ts';
 import { isThaiMobile } from '../phone.ts';
-import { buildTrie, canStart, longestMatch } from '../trie.ts';
+import { buildTrie, longestMatch } from '../trie.ts';
 import { SPOKEN_DIGITS } from '../vocabulary/numbers.ts';
 
 /**
@@ -13,21 +13,20 @@ import { SPOKEN_DIGITS } from '../vocabulary/numbers.ts';
  * number starts with 0, so reading starts only at a zero (ศูนย์, zero, oh, 0).
  */
 const DIGITS = buildTrie<number>(Object.entries(SPOKEN_DIGITS));
-const ZEROS = buildTrie<number>(Object.entries(SPOKEN_DIGITS).filter(([, d]) => d === 0));
 const MIN_WORDS = 3;
 const MAX_TOKENS = 16;
+/** The ways to say zero, and "0": where a dictated number may start. */
+const ZERO_WORDS: readonly string[] = ['0', ...Object.entries(SPOKEN_DIGITS).filter(([, d]) => d === 0).map(([w]) => w)];
 
 export function extractSpokenPhones(ctx: ParseContext): void {
   const { text, taken } = ctx;
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (taken[i] !== 0 || !(c === 0x30 || canStart(ZEROS, c)) || (isDigit(c) && isDigit(text.charCodeAt(i - 1)))) {
-      i++;
-      continue;
+  // Zeros are found with indexOf (native and fast); most messages have none left to read.
+  for (const zero of ZERO_WORDS) {
+    let end = 0;
+    for (let i = text.indexOf(zero); i >= 0; i = text.indexOf(zero, Math.max(i + 1, end))) {
+      if (taken[i] !== 0 || (zero === '0' && isDigit(text.charCodeAt(i - 1)))) continue;
+      end = readDictation(ctx, i);
     }
-    i = readDictation(ctx, i);
   }
 }
 
