@@ -6,12 +6,12 @@ import type { webhook } from '@line/bot-sdk';
 import { decide } from '../chat/decide.ts';
 import type { ChatContext, ChatInput, ChatState, Decision } from '../chat/types.ts';
 import { deleteConversation, readConversation, writeConversation } from '../db/queries/conversations.ts';
-import { listRecentNumbers } from '../db/queries/orders.ts';
+import { findOrder, listRecentNumbers } from '../db/queries/orders.ts';
 import { latestSnapshot } from '../db/queries/snapshots.ts';
 import { readWallet } from '../db/queries/wallets.ts';
 import { paymentFor } from '../wallet/policy.ts';
-import { parse } from '../nlu/index.ts';
 import type { Network } from '../networks.ts';
+import { confirm } from './confirm.ts';
 import type { EventContext } from './context.ts';
 import { compose, renderConfirmCard, renderQuestion, type LineMessage } from './render.ts';
 import { replyCancelLatest, replyStatus } from './status.ts';
@@ -24,7 +24,8 @@ const ORDERING: ReadonlySet<string> = new Set(['askNetwork', 'askNumber', 'askAm
 const MAX_WRITE_ATTEMPTS = 3;
 
 export async function onCustomerText(ctx: EventContext<webhook.MessageEvent>, text: string): Promise<void> {
-  await converse(ctx, { kind: 'text', understanding: parse(text) });
+  // The conversation reads the text itself, with the question it asked last as the NLU's hint.
+  await converse(ctx, { kind: 'message', text });
 }
 
 export async function converse(ctx: EventContext, input: ChatInput): Promise<void> {
@@ -66,6 +67,10 @@ export async function converse(ctx: EventContext, input: ChatInput): Promise<voi
       } else {
         closing = renderConfirmCard(ctx.t, draft, minutes);
       }
+    } else if (next?.kind === 'confirmDraft') {
+      // A typed yes under a live card: exactly the button's path (confirm clears the conversation).
+      const draft = await findOrder(db, next.draftId);
+      return confirm(ctx, next.draftId, draft?.confirmToken ?? '');
     } else if (next?.kind === 'status') {
       await saveState(ctx, state, stored.version);
       return replyStatus(ctx);

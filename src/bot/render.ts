@@ -47,7 +47,7 @@ export function helpChips(t: T): QuickChip[] {
   return [messageChip(t('chip.topup')), messageChip(t('chip.status')), messageChip(t('chip.help'))];
 }
 
-type Question = Exclude<Next, { kind: 'confirm' | 'status' | 'balance' | 'deposit' | 'cancelLatestOrder' }>;
+type Question = Exclude<Next, { kind: 'confirm' | 'confirmDraft' | 'status' | 'balance' | 'deposit' | 'cancelLatestOrder' }>;
 
 export function renderQuestion(t: T, next: Question): LineMessage {
   switch (next.kind) {
@@ -80,6 +80,10 @@ export function renderQuestion(t: T, next: Question): LineMessage {
       ]);
     case 'help':
       return textMessage(next.greeting ? t('greeting') : t('help'), helpChips(t));
+    case 'thanks':
+      return textMessage(t('thanks'));
+    case 'nothingToConfirm':
+      return textMessage(t('nothingToConfirm'), helpChips(t));
   }
 }
 

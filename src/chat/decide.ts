@@ -8,6 +8,7 @@
 import { NETWORKS } from '../networks.ts';
 import { offeredAmounts, settleAmount } from './amounts.ts';
 import type { ChatContext, ChatInput, ChatState, Decision, Next, Note, Slot, Slots, Understanding } from './types.ts';
+import { understand } from './understand.ts';
 
 export function decide(state: ChatState | undefined, input: ChatInput, context: ChatContext): Decision {
   switch (input.kind) {
@@ -23,6 +24,8 @@ export function decide(state: ChatState | undefined, input: ChatInput, context: 
       delete slots[input.slot];
       return { ...ask({ slots }, input.slot, [], context), dropDraft: true };
     }
+    case 'message':
+      return onText(state, understand(input.text, state), context);
     case 'text':
       return onText(state, input.understanding, context);
   }
@@ -48,12 +51,8 @@ function onText(state: ChatState | undefined, u: Understanding, context: ChatCon
     return { state, notes: [], next: { kind: 'deposit', amount: u.amount } };
   }
 
-  const carriesSlot = hasSlotSignal(u);
-  if (u.intent === 'unknown' && !carriesSlot) {
-    // Mid-conversation, gently repeat the question; otherwise show how to order.
-    if (inProgress) return askNext(state!, [{ kind: 'notUnderstood' }], context);
-    return { state: undefined, notes: [], next: { kind: 'help', greeting: u.flags.greeting } };
-  }
+  // Not an order: the NLU read no top-up in it (chatter, thanks, a yes, another subject).
+  if (u.intent === 'unknown') return onNotAnOrder(state, u, inProgress, context);
 
   const notes: Note[] = [];
   const next: ChatState = { slots: { ...state?.slots }, amountCandidates: state?.amountCandidates };
@@ -93,6 +92,27 @@ function onText(state: ChatState | undefined, u: Understanding, context: ChatCon
   return { ...askNext(next, notes, context), dropDraft: true };
 }
 
+/**
+ * Thanks, yes, no and chatter. A typed yes under a live card confirms it, as its button would;
+ * a typed no under it asks what to change, as แก้ไข would; thanks get thanks; anything else
+ * repeats the question, or shows how to order.
+ */
+function onNotAnOrder(state: ChatState | undefined, u: Understanding, inProgress: boolean, context: ChatContext): Decision {
+  const { affirm, deny, thanks } = u.flags;
+  if (affirm && !deny && state?.draftId) return { state, notes: [], next: { kind: 'confirmDraft', draftId: state.draftId } };
+  if (deny && !affirm && state?.draftId && isComplete(state.slots)) {
+    return { state: { slots: state.slots }, notes: [], next: { kind: 'askWhatToChange', slots: state.slots }, dropDraft: true };
+  }
+  if (thanks) return { state, notes: [], next: { kind: 'thanks' } };
+  if (affirm && !deny) {
+    if (inProgress) return askNext(state!, [{ kind: 'nothingToConfirm' }], context);
+    return { state, notes: [], next: { kind: 'nothingToConfirm' } };
+  }
+  // Mid-conversation, gently repeat the question; otherwise show how to order.
+  if (inProgress) return askNext(state!, [{ kind: 'notUnderstood' }], context);
+  return { state: undefined, notes: [], next: { kind: 'help', greeting: u.flags.greeting } };
+}
+
 /** Asks for the first missing slot, or moves to the confirm card when none is missing. */
 function askNext(state: ChatState, notes: Note[], context: ChatContext): Decision {
   const { slots } = state;
@@ -118,16 +138,4 @@ function ask(state: ChatState, slot: Slot, notes: Note[], context: ChatContext):
 
 function isComplete(slots: Slots | undefined): slots is Required<Slots> {
   return slots?.number !== undefined && slots.network !== undefined && slots.amount !== undefined;
-}
-
-function hasSlotSignal(u: Understanding): boolean {
-  return (
-    u.number !== null ||
-    u.network !== null ||
-    u.amount !== null ||
-    u.amountCandidates.length > 0 ||
-    u.flags.invalidNumber ||
-    u.flags.ambiguousNumber ||
-    u.flags.ambiguousNetwork
-  );
 }

@@ -38,10 +38,19 @@ export interface Understanding {
     greeting: boolean;
     /** เติมเครดิต: the shop's prepaid credit, not a phone (NLU `flags.deposit`). */
     deposit?: boolean;
+    /** ขอบคุณ, thx … */
+    thanks?: boolean;
+    /** ยืนยัน, ok, ได้เลย … */
+    affirm?: boolean;
+    /** ไม่ใช่, no … */
+    deny?: boolean;
   };
 }
 
 export type ChatInput =
+  /** A typed message: understood here, with what we asked last as the NLU's hint. */
+  | { kind: 'message'; text: string }
+  /** A typed message already understood (parsed by the caller). */
   | { kind: 'text'; understanding: Understanding }
   /** The แก้ไข button on the confirm card. */
   | { kind: 'edit' }
@@ -71,7 +80,9 @@ export type Note =
   | { kind: 'networkClosed'; network: Network }
   | { kind: 'amountNotAllowed'; amount: number; network: Network; min: number; max: number }
   | { kind: 'notUnderstood' }
-  | { kind: 'cancelled' };
+  | { kind: 'cancelled' }
+  /** A typed yes, with no card on screen to confirm yet. */
+  | { kind: 'nothingToConfirm' };
 
 /** What to say or do next; at most one per message. */
 export type Next =
@@ -88,7 +99,16 @@ export type Next =
   /** Wallet mode: deposit credit (`amount` whole baht, null when not said clearly). */
   | { kind: 'deposit'; amount: number | null }
   /** Cancel with nothing in progress here: the customer may mean their latest order. */
-  | { kind: 'cancelLatestOrder' };
+  | { kind: 'cancelLatestOrder' }
+  /**
+   * A typed yes (ยืนยัน, ok, ได้เลย) while the confirm card for `draftId` is on screen: confirm
+   * that draft exactly as its confirm button would (same checks, same answer).
+   */
+  | { kind: 'confirmDraft'; draftId: string }
+  /** A typed yes with no card and no order in progress: say what a yes would need. */
+  | { kind: 'nothingToConfirm' }
+  /** A thank-you: one polite line back, the conversation kept as it is. */
+  | { kind: 'thanks' };
 
 export interface Decision {
   /** Undefined: forget the conversation. */

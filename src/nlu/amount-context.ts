@@ -27,12 +27,15 @@ export function currencySuffixEnd(text: string, taken: Uint8Array, pos: number):
   return m.end;
 }
 
-/** Does a unit after `pos` (one optional space) make a number of this size not money? */
-export function blockedByUnit(text: string, taken: Uint8Array, pos: number, value: number): boolean {
+/**
+ * Does a unit after `pos` (one optional space) make a number of this size not money? Read on the
+ * text itself: a unit may also be a keyword already taken ("2 เบอร์", "3 รายการ").
+ */
+export function blockedByUnit(text: string, pos: number, value: number): boolean {
   let p = pos;
   if (text.charCodeAt(p) === 0x20) p++;
-  if (p >= text.length || taken[p] !== 0) return false;
-  const m = longestMatch(UNITS, text, p, taken);
+  if (p >= text.length) return false;
+  const m = longestMatch(UNITS, text, p);
   return m !== null && value <= m.value;
 }
 

@@ -3,7 +3,7 @@
  * no database); cli.ts is the only file here that touches stdin/stdout.
  */
 export { parse } from './parse.ts';
-export { normalise } from './normalise.ts';
+export { foldDigitsAndSpaces, normalise } from './normalise.ts';
 export { isThaiMobile, localForm } from './phone.ts';
 export { readThaiNumber, thaiNumberValue, type ThaiNumberReading } from './thai-number-words.ts';
-export type { ExtractorName, Flags, Intent, Match, ParseResult } from './types.ts';
+export type { ExtractorName, Flags, Intent, Match, ParseHint, ParseResult } from './types.ts';

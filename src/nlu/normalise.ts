@@ -9,6 +9,8 @@
  *   We keep what the extractors need: + - . , for numbers, ฿ % : / for amounts, times and dates.
  * - Dash look-alikes (– — −) become "-": phones are typed as 081–234–5678 on some keyboards.
  * - Two Thai typing habits are repaired: เเ (two sara e) → แ, and ํา (nikhahit + sara aa) → ำ.
+ * - Letters held down for emphasis are let go (see `repeatRun`): เติมมมม → เติม, ค่าาา → ค่า,
+ *   okkkk → ok. Digits are never touched (555, 1000).
  * - Whitespace runs collapse to one space; the result is trimmed.
  *
  * NFKC is deliberately not used: it decomposes ำ into ํา and would break Thai matching.
@@ -60,6 +62,14 @@ export function normalise(input: string): string {
       }
     }
 
+    const run = repeatRun(input, i, c);
+    if (run > 1) {
+      out += input.slice(runStart, i) + (pendingSpace ? ' ' : '') + String.fromCharCode(c);
+      pendingSpace = false;
+      i += run - 1;
+      runStart = i + 1;
+      continue;
+    }
     if (pendingSpace) {
       out += ' ';
       pendingSpace = false;
@@ -70,6 +80,47 @@ export function normalise(input: string): string {
     }
   }
   return runStart === 0 ? input : out + input.slice(runStart);
+}
+
+/**
+ * How many copies of `c` start at `i` when they are an elongation to squeeze to one, else 1.
+ * A Thai vowel sign, tone mark or ๆ never legitimately repeats, so two of them are one; a Thai
+ * consonant or a Latin letter may double across a word edge (ผม|มา, hello), so only three or
+ * more are squeezed. Leading vowels are left alone (เเ is repaired above).
+ */
+function repeatRun(input: string, i: number, c: number): number {
+  const sign = (c >= 0x0e30 && c <= 0x0e3a) || (c >= 0x0e45 && c <= 0x0e4e);
+  const letter = (c >= 0x0e01 && c <= 0x0e2e) || (c >= 0x61 && c <= 0x7a);
+  if (!sign && !letter) return 1;
+  let j = i + 1;
+  while (j < input.length && (input.charCodeAt(j) | (letter && c < 0x80 ? 0x20 : 0)) === c) j++;
+  const run = j - i;
+  return run >= (sign ? 2 : 3) ? run : 1;
+}
+
+/**
+ * The light normalisation for command words typed by people (the owners' group commands):
+ * Thai and full-width digits to ASCII, zero-width characters out, whitespace collapsed and
+ * trimmed. Case, punctuation and repeated letters are kept: a registration code is typed as is.
+ */
+export function foldDigitsAndSpaces(input: string): string {
+  let out = '';
+  let space = false;
+  for (let i = 0; i < input.length; i++) {
+    let c = input.charCodeAt(i);
+    if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff) continue;
+    if (c <= 0x20 || c === 0x00a0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+      c === 0x202f || c === 0x205f || c === 0x1680) {
+      space = out.length > 0;
+      continue;
+    }
+    if (c >= 0x0e50 && c <= 0x0e59) c -= 0x0e50 - 0x30;
+    else if (c >= 0xff10 && c <= 0xff19) c -= 0xfee0;
+    if (space) out += ' ';
+    space = false;
+    out += String.fromCharCode(c);
+  }
+  return out;
 }
 
 /** Characters removed without a trace: they sit inside words. */

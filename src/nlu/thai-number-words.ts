@@ -11,7 +11,8 @@ import { NUMBER_WORDS, type NumberWord } from './vocabulary/numbers.ts';
  * Reading stops at the first word that breaks the grammar, so "ห้าสิบบาท" reads ห้าสิบ and
  * "สองสาม" reads สอง. Colloquial speech drops the last multiplier: ร้อยห้า is 105 by the book and
  * 150 in a shop, พันห้า 1005 or 1500. Both readings are returned and the caller decides.
- * ร้อยนึง / พันนึง ("a hundred", "a thousand") are 100 and 1000.
+ * ร้อยนึง / พันนึง ("a hundred", "a thousand") are 100 and 1000. Northern and Isan ซาว is a
+ * tens word with its own coefficient (ซาว = 20, ร้อยซาวห้า = 125); Isan writes ร้อย as ฮ้อย.
  */
 const TRIE = buildTrie<NumberWord>(Object.entries(NUMBER_WORDS));
 
@@ -70,6 +71,13 @@ export function readThaiNumber(text: string, start: number, taken?: Uint8Array):
       coefExplicit = digit !== null;
       lastMult = w.value;
       digit = null;
+      hasMultiplier = true;
+    } else if (w.kind === 'twenty') {
+      // ซาว: twenty, so it takes no coefficient of its own.
+      if (closed || digit !== null || lastMult <= 10) break;
+      section += w.value;
+      coefExplicit = true;
+      lastMult = 10;
       hasMultiplier = true;
     } else if (w.kind === 'million') {
       if (millions !== 0) break;

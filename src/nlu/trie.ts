@@ -113,3 +113,30 @@ export function scanLongest<T>(
     i = m.end;
   }
 }
+
+/**
+ * The longest entry ending at `end`, for a trie built from reversed words (`buildReversedTrie`),
+ * whose span fits word boundaries and lies on untaken characters. Returns the entry's start.
+ */
+export function longestMatchBefore<T>(trie: Trie<T>, text: string, end: number, taken: Uint8Array): { start: number; value: T } | null {
+  if (end <= 0 || taken[end - 1] !== 0) return null;
+  let node = child(trie, text.charCodeAt(end - 1));
+  let bestStart = -1;
+  let best: T | undefined;
+  for (let i = end - 1; node !== undefined; i--) {
+    if (node.value !== undefined && fitsBoundaries(text, i, end)) {
+      bestStart = i;
+      best = node.value;
+    }
+    if (i === 0 || taken[i - 1] !== 0) break;
+    node = node.next.get(text.charCodeAt(i - 1));
+  }
+  return bestStart < 0 ? null : { start: bestStart, value: best as T };
+}
+
+/** A trie of the words spelled backwards, for `longestMatchBefore`. */
+export function buildReversedTrie<T>(entries: Iterable<readonly [string, T]>): Trie<T> {
+  const reversed: [string, T][] = [];
+  for (const [word, value] of entries) reversed.push([[...word].reverse().join(''), value]);
+  return buildTrie(reversed);
+}

@@ -1,11 +1,19 @@
 import type { Network } from '../networks.ts';
-import type { KeywordKind } from './vocabulary/intents.ts';
+import type { KeywordKind } from './vocabulary/keywords.ts';
 
 export type Intent = 'topup' | 'cancel' | 'status' | 'balance' | 'help' | 'unknown';
 
+/**
+ * What the conversation knows and the text does not: the question the bot just asked. A bare
+ * "37" after "how much?" is 37 baht; in chatter it is nothing. Pure data: no clock, no I/O.
+ */
+export interface ParseHint {
+  expecting?: 'number' | 'network' | 'amount';
+}
+
 /** Names of the extractors, reported in `sources` and on every match. */
 export type ExtractorName =
-  | 'phone' | 'phone.intl' | 'phone.split'
+  | 'phone' | 'phone.intl' | 'phone.split' | 'phone.words' | 'identifier'
   | 'network' | 'network.weak'
   | 'amount.digits' | 'amount.words'
   | 'keyword';
@@ -15,14 +23,18 @@ export type Match =
   | { readonly kind: 'number'; readonly value: string; readonly start: number; readonly end: number; readonly extractor: ExtractorName }
   | { readonly kind: 'invalidNumber'; readonly value: string; readonly start: number; readonly end: number; readonly extractor: ExtractorName }
   | { readonly kind: 'network'; readonly value: Network; readonly weak: boolean; readonly start: number; readonly end: number; readonly extractor: ExtractorName }
-  /** Consumed but not a slot: 3g, ทรูมันนี่, หมาย … */
-  | { readonly kind: 'ignored'; readonly note: string | undefined; readonly start: number; readonly end: number; readonly extractor: ExtractorName }
+  /** Consumed but not a slot: 3g, ทรูมันนี่, หมาย, an account number … */
+  | { readonly kind: 'ignored'; readonly note: IgnoredNote | undefined; readonly start: number; readonly end: number; readonly extractor: ExtractorName }
   /**
-   * An amount. `values` has one entry when the text is clear, two for colloquial readings
-   * (ร้อยห้า: [105, 150]); `fractional` marks 50.50 (not whole baht, so no value).
+   * A number that may be an amount. `values` has one entry when the text is clear, two for
+   * colloquial readings (ร้อยห้า: [105, 150]); `fractional` marks 50.50 (not whole baht, so no
+   * value). `framed`: the text itself says it is money (50 บาท, ฿50, 1,000, ห้าสิบ, 5ร้อย); a
+   * bare number is money only in a money frame (refiners/amount-frame.ts).
    */
-  | { readonly kind: 'amount'; readonly values: readonly number[]; readonly colloquial: boolean; readonly fractional: boolean; readonly start: number; readonly end: number; readonly extractor: ExtractorName }
+  | { readonly kind: 'amount'; readonly values: readonly number[]; readonly colloquial: boolean; readonly fractional: boolean; readonly framed: boolean; readonly start: number; readonly end: number; readonly extractor: ExtractorName }
   | { readonly kind: 'keyword'; readonly value: KeywordKind; readonly start: number; readonly end: number; readonly extractor: ExtractorName };
+
+export type IgnoredNote = 'trueMoney' | 'otherService' | 'place' | 'identifier';
 
 export interface Flags {
   /** Something looked like a phone number but is not a valid Thai mobile (landline, 9 or 11 digits). */
@@ -53,6 +65,10 @@ export interface Flags {
   possessiveMy: boolean;
   /** เติมเครดิต / deposit: the customer's prepaid credit at the shop (intent stays topup). */
   deposit: boolean;
+  /** Something other than phone credit is being bought or filled (fuel, game currency, a card). */
+  otherProduct: boolean;
+  /** Another subject: a promotion, a complaint about the network, the shop's hours, a call back. */
+  offTopic: boolean;
 }
 
 export interface ParseResult {

@@ -3,6 +3,7 @@
  * chatter is not a command (undefined), so the bot stays silent in a busy group.
  */
 import { LINE_USER_ID as USER_ID } from '../line-ids.ts';
+import { foldDigitsAndSpaces } from '../nlu/index.ts';
 
 export type OwnerCommand =
   | { kind: 'register'; code: string }
@@ -77,14 +78,9 @@ const BY_WORD = new Map<string, OwnerCommand>(
   Object.entries(WORDS).flatMap(([kind, words]) => words.map((w) => [w, { kind } as OwnerCommand] as const)),
 );
 
-/** Thai digits → ASCII, zero-width characters out, whitespace collapsed, Latin lower-cased. */
+/** Thai digits → ASCII, zero-width characters out, whitespace collapsed (the NLU's light fold). */
 export function normaliseCommandText(text: string): string {
-  return text
-    .normalize('NFC')
-    .replace(/[\u200B-\u200D\u2060\uFEFF]/g, '')
-    .replace(/[๐-๙]/g, (d) => String(d.charCodeAt(0) - 0x0e50))
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldDigitsAndSpaces(text.normalize('NFC'));
 }
 
 export function parseOwnerCommand(text: string): OwnerCommand | undefined {

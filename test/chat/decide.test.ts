@@ -20,15 +20,23 @@ function context(overrides: Partial<ChatContext> & { closed?: Network[] } = {}):
   };
 }
 
-function chat(messages: (string | ChatInput)[], ctx = context()): Decision {
-  let state: ChatState | undefined;
+/** Typed messages go in as the bot sends them: text, understood with what we asked last. */
+function chat(messages: (string | ChatInput)[], ctx = context(), start?: ChatState): Decision {
+  let state: ChatState | undefined = start;
   let decision: Decision | undefined;
   for (const m of messages) {
-    const input: ChatInput = typeof m === 'string' ? { kind: 'text', understanding: parse(m) } : m;
+    const input: ChatInput = typeof m === 'string' ? { kind: 'message', text: m } : m;
     decision = decide(state, input, ctx);
     state = decision.state;
   }
   return decision!;
+}
+
+/** The state the bot stores after showing the confirm card for these messages. */
+function withCard(messages: string[], draftId = 'draft-1'): ChatState {
+  const decision = chat(messages);
+  expect(decision.next?.kind).toBe('confirm');
+  return { ...decision.state!, draftId };
 }
 
 describe('slot filling', () => {
@@ -176,5 +184,99 @@ describe('deposits (wallet mode)', () => {
     expect(chat(['เติมเครดิต 50 0812345678 ais'], wallet).next?.kind).toBe('confirm');
     expect(chat(['เติมเครดิต 50 ทรู'], wallet).next?.kind).toBe('askNumber');
     expect(chat(['เติมเครดิต 500']).next?.kind).toBe('askNetwork');
+  });
+});
+
+describe('thanks, yes and no', () => {
+  it.each(['ขอบคุณครับ', 'thank you', 'ขอบใจมากนะจ๊ะ', 'ขอบคุณค่าาา', 'thx'])('%s gets a one-line thank-you', (text) => {
+    const decision = chat([text]);
+    expect(decision.next).toEqual({ kind: 'thanks' });
+    expect(decision.notes).toEqual([]);
+  });
+
+  it('thanks mid-order keep the order and its question', () => {
+    const decision = chat(['เติม 50 ทรู', 'ขอบคุณค่ะ']);
+    expect(decision.next).toEqual({ kind: 'thanks' });
+    expect(decision.state).toMatchObject({ slots: { network: 'TRUE' }, asking: 'number' });
+  });
+
+  it.each(['ยืนยัน', 'ok', 'ได้เลย', 'โอเคค่ะ', 'จัดไป', 'yes', 'ยืนยันค่ะ ขอบคุณค่ะ'])(
+    '%s under a live card confirms that card, through the button\'s path',
+    (text) => {
+      const card = withCard(['เติม 50 0812345678 ทรู']);
+      const decision = chat([text], context(), card);
+      expect(decision.next).toEqual({ kind: 'confirmDraft', draftId: 'draft-1' });
+      expect(decision.state).toEqual(card);
+      expect(decision.dropDraft).toBeFalsy();
+    },
+  );
+
+  it.each(['ใช่ไหม', 'ยืนยันยังไงคะ', 'โอเคไหม'])('%s under a card is a question, not a yes', (text) => {
+    const decision = chat([text], context(), withCard(['เติม 50 0812345678 ทรู']));
+    expect(decision.next?.kind).not.toBe('confirmDraft');
+  });
+
+  it('a yes with a new value is a correction, not a confirmation', () => {
+    const decision = chat(['ok 100'], context(), withCard(['เติม 50 0812345678 ทรู']));
+    expect(decision.next).toEqual({ kind: 'confirm', slots: { number: '0812345678', network: 'TRUE', amount: 100 } });
+    expect(decision.dropDraft).toBe(true);
+  });
+
+  it('a typed no under a card asks what to change, as the edit button does', () => {
+    const decision = chat(['ไม่ใช่ค่ะ'], context(), withCard(['เติม 50 0812345678 ทรู']));
+    expect(decision.next).toEqual({ kind: 'askWhatToChange', slots: { number: '0812345678', network: 'TRUE', amount: 50 } });
+    expect(decision.dropDraft).toBe(true);
+  });
+
+  it('a yes with no card says what it would need', () => {
+    expect(chat(['ยืนยัน']).next).toEqual({ kind: 'nothingToConfirm' });
+    const midway = chat(['เติม 50 ทรู', 'ok']);
+    expect(midway.notes).toEqual([{ kind: 'nothingToConfirm' }]);
+    expect(midway.next?.kind).toBe('askNumber');
+  });
+});
+
+describe('what the bot asked gives a bare reply its meaning', () => {
+  it('a bare 37 after "how much?" is 37 baht', () => {
+    const ctx = context({ allowedAmounts: () => [...AMOUNTS, 37].sort((a, b) => a - b) });
+    expect(chat(['ทรู 0812345678', '37'], ctx).next).toEqual({
+      kind: 'confirm',
+      slots: { number: '0812345678', network: 'TRUE', amount: 37 },
+    });
+    expect(chat(['37'], ctx).next).toEqual({ kind: 'help', greeting: false });
+  });
+
+  it('a short brand word after "which network?" is the network', () => {
+    expect(chat(['เติม 100 0812345678', 'เอไอ']).next).toEqual({
+      kind: 'confirm',
+      slots: { number: '0812345678', network: 'AIS', amount: 100 },
+    });
+  });
+
+  it('the hint is what the state asked last', async () => {
+    const { hintFor } = await import('../../src/chat/understand.ts');
+    expect(hintFor(undefined)).toEqual({});
+    expect(hintFor({ slots: {}, asking: 'amount' })).toEqual({ expecting: 'amount' });
+  });
+});
+
+describe('messages that are not orders start none', () => {
+  it.each(['เน็ตทรูช้ามาก', 'เติมน้ำมัน 500 บาท', 'ปี 2567 ร้านเปิดไหม', 'โทรกลับ 02-123-4567 ด้วยค่ะ'])('%s → help', (text) => {
+    expect(chat([text]).next).toEqual({ kind: 'help', greeting: false });
+  });
+
+  it('a question about a past top-up is a status question, even with its slots', () => {
+    const decision = chat(['เติมไปแล้วไม่เข้า 0812345678 ทรู 50']);
+    expect(decision.next).toEqual({ kind: 'status' });
+  });
+
+  it('mid-order, chatter repeats the question and keeps what we have', () => {
+    const decision = chat(['เติม 50 ทรู', 'เน็ตช้าจัง']);
+    expect(decision.notes).toEqual([{ kind: 'notUnderstood' }]);
+    expect(decision.state?.slots).toEqual({ network: 'TRUE', amount: 50 });
+  });
+
+  it('the parsed form of a message is still accepted', () => {
+    expect(decide(undefined, { kind: 'text', understanding: parse('เช็คยอด') }, context()).next).toEqual({ kind: 'balance' });
   });
 });

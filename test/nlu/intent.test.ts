@@ -18,6 +18,9 @@ describe('intent', () => {
     ['Recharge', 'topup'],
     ['เติมได้ไหมคะ', 'topup'],
     ['ซื้อบัตรเติมเงิน', 'topup'],
+    ['เงินหมดค่ะ', 'topup'],
+    ['โทรศัพท์แม่เงินหมด เติมให้หน่อย', 'topup'],
+    ['เน็ตหมดแล้ว', 'topup'],
     // cancel
     ['ยกเลิก', 'cancel'],
     ['ยกเลิกค่ะ', 'cancel'],
@@ -68,6 +71,11 @@ describe('intent', () => {
     ['เติมยังไงคะ', 'help'],
     ['ไม่เข้าใจค่ะ', 'help'],
     ['เมนู', 'help'],
+    ['เติมเงินขั้นต่ำกี่บาทคะ', 'help'],
+    ['ต้องทำยังไงบ้างคะ', 'help'],
+    ['สั่งเติมยังไงอะ', 'help'],
+    ['how do i top up', 'help'],
+    ['งงค่ะ', 'help'],
     // unknown
     ['', 'unknown'],
     ['   ', 'unknown'],
@@ -172,6 +180,8 @@ describe('deposit (prepaid credit at the shop)', () => {
     ['ฝากเงิน 300', 300],
     ['add credit 200', 200],
     ['deposit 100', 100],
+    ['เติมเครดิต 5000', 5000],
+    ['ฝากเงิน 50000', 50000],
     ['เติมเครดิต', null],
   ])('%s is a deposit of %s', (text, amount) => {
     const r = parse(text);

@@ -21,13 +21,8 @@ describe('network: names, products and spellings', () => {
     ['DTAC', 'DTAC'],
     ['ดีแทค', 'DTAC'],
     ['ดีเเทค', 'DTAC'],
-    ['แฮปปี้', 'DTAC'],
-    ['เเฮปปี้', 'DTAC'],
-    ['happy', 'DTAC'],
     ['dtac happy', 'DTAC'],
     ['ทรู', 'TRUE'],
-    ['true', 'TRUE'],
-    ['TRUE', 'TRUE'],
     ['ทรูมูฟ', 'TRUE'],
     ['ทรูมูฟเอช', 'TRUE'],
     ['ทรูมูฟ เอช', 'TRUE'],
@@ -39,23 +34,47 @@ describe('network: names, products and spellings', () => {
     ['TOT3G', 'TOT'],
     ['tot3g', 'TOT'],
     ['tot 3g', 'TOT'],
-    ['มาย', 'MY'],
     ['my by cat', 'MY'],
     ['My By CAT', 'MY'],
     ['my by nt', 'MY'],
     ['มายบายแคท', 'MY'],
-    ['ฟีล', 'FEELS'],
     ['ฟีลส์', 'FEELS'],
     ['feels', 'FEELS'],
     ['FEELS', 'FEELS'],
-    ['เพนกวิน', 'PENGUIN'],
-    ['เพนกวิ้น', 'PENGUIN'],
-    ['penguin', 'PENGUIN'],
-    ['Penguin', 'PENGUIN'],
   ])('%s → %s', (text, network) => {
     const r = parse(text);
     expect(r.network).toBe(network);
     expect(r.sources.network).toBe('network');
+  });
+});
+
+describe('network: brand words with another sense, alone (a reply) or in a top-up frame', () => {
+  it.each<[string, Network]>([
+    ['แฮปปี้', 'DTAC'],
+    ['เเฮปปี้', 'DTAC'],
+    ['happy', 'DTAC'],
+    ['true', 'TRUE'],
+    ['TRUE', 'TRUE'],
+    ['มาย', 'MY'],
+    ['มายค่ะ', 'MY'],
+    ['ฟีล', 'FEELS'],
+    ['เพนกวิน', 'PENGUIN'],
+    ['เพนกวิ้น', 'PENGUIN'],
+    ['penguin', 'PENGUIN'],
+    ['Penguin', 'PENGUIN'],
+    ['เอไอ', 'AIS'],
+    ['cat', 'MY'],
+    ['เติมเอไอ 50', 'AIS'],
+    ['เติมฟีล 100 0812345678', 'FEELS'],
+    ['happy 50 บาท', 'DTAC'],
+    ['true 0812345678', 'TRUE'],
+    ['cat 50 บาท 0891234567', 'MY'],
+    ['เพนกวิน 100', 'PENGUIN'],
+    ['เติมมายร้อยนึง', 'MY'],
+  ])('%s → %s', (text, network) => {
+    const r = parse(text);
+    expect(r.network).toBe(network);
+    expect(r.sources.network).toBe('network.weak');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalise } from '../../src/nlu/index.ts';
+import { foldDigitsAndSpaces, normalise } from '../../src/nlu/index.ts';
 
 describe('normalise', () => {
   it.each([
@@ -36,7 +36,31 @@ describe('normalise', () => {
     ['empty', '', ''],
     ['only emoji', '😀😀😀', ''],
     ['keeps sara am untouched (no NFKC)', 'ทำ', 'ทำ'],
+    // Letters held down for emphasis.
+    ['a held consonant', 'เติมมมม 50', 'เติม 50'],
+    ['a held vowel', 'ค่าาา', 'ค่า'],
+    ['a held vowel, twice is enough', 'ค่ะะ', 'ค่ะ'],
+    ['a held final in a question', 'เข้ายังงงง', 'เข้ายัง'],
+    ['held Latin letters, any case', 'OKKKK thxxx', 'ok thx'],
+    ['a held Latin vowel', 'hellooo', 'hello'],
+    ['a held mai yamok', 'ไม่ใช่ๆๆๆ', 'ไม่ใช่ๆ'],
+    ['a consonant doubled across words stays', 'ผมมาแล้ว', 'ผมมาแล้ว'],
+    ['doubled Latin letters stay', 'hello all', 'hello all'],
+    ['digits are never squeezed', '5555 1000 000', '5555 1000 000'],
   ])('%s', (_name, input, expected) => {
     expect(normalise(input)).toBe(expected);
+  });
+});
+
+describe('foldDigitsAndSpaces (the light fold for typed commands)', () => {
+  it.each([
+    ['Thai digits', 'เพิ่มเครดิต U1 ๕๐๐', 'เพิ่มเครดิต U1 500'],
+    ['full-width digits', '１２３', '123'],
+    ['zero-width characters', 'ยอด\u200Bเงิน', 'ยอดเงิน'],
+    ['whitespace collapsed and trimmed', '  ลงทะเบียน \t\n AbC-12!  ', 'ลงทะเบียน AbC-12!'],
+    ['non-breaking and ideographic spaces', 'สรุป\u00A0วันนี้\u3000', 'สรุป วันนี้'],
+    ['case, punctuation and repeats kept', "Code'X'' ok!!!", "Code'X'' ok!!!"],
+  ])('%s', (_name, input, expected) => {
+    expect(foldDigitsAndSpaces(input)).toBe(expected);
   });
 });

@@ -101,7 +101,7 @@ describe('parse: result shape', () => {
     expect(r.amountCandidates).toEqual([50]);
     expect(r.text).toBe('เติม 50 ให้ 0812345678 ทรู ครับ');
     const spans = r.matches.map((m) => r.text.slice(m.start, m.end));
-    expect(spans).toEqual(['เติม', '50', '0812345678', 'ทรู']);
+    expect(spans).toEqual(['เติม', '50', '0812345678', 'ทรู', 'ครับ']);
   });
 
   it('is pure: the same text gives the same result', () => {

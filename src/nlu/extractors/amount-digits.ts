@@ -8,8 +8,10 @@ import { DIGIT_MULTIPLIERS } from '../vocabulary/numbers.ts';
  * Amounts written with digits: 50, 1,000, ฿50, 50บ., 50บาท, 50.-, 50 THB, 1000.00, 5ร้อย.
  * Runs after phones and brand tokens, on what they left. A number is not money when it is a
  * time or date (10:30, 5/12), glued to a Latin word (a50, 12pro), followed by a unit (2 เบอร์,
- * 10 หลัก), after an ordinal word (ข้อ 2), starts with 0 (a broken phone), or is Thai
- * laughter (555).
+ * 10 หลัก), after an ordinal word (ข้อ 2, ปี 2567), starts with 0 (a broken phone), or is Thai
+ * laughter (555). What is left is recorded `framed` when the text itself says it is money
+ * (currency, thousands separators, satang, 5ร้อย); a bare number waits for its frame
+ * (refiners/amount-frame.ts).
  */
 const MULTIPLIERS = buildTrie<number>(Object.entries(DIGIT_MULTIPLIERS));
 const MAX_AMOUNT_DIGITS = 6;
@@ -79,6 +81,7 @@ function readAmount(ctx: ParseContext, start: number): number {
   let spanStart = start;
 
   // 5ร้อย = 500, 2 พัน = 2000.
+  let multiplied = false;
   if (!grouped && !hasFraction) {
     let p = end;
     if (text.charCodeAt(p) === 0x20) p++;
@@ -86,6 +89,7 @@ function readAmount(ctx: ParseContext, start: number): number {
     if (m !== null) {
       value *= m.value;
       spanEnd = m.end;
+      multiplied = true;
     }
   }
 
@@ -104,7 +108,7 @@ function readAmount(ctx: ParseContext, start: number): number {
   if (!currency) {
     const after = text.charCodeAt(spanEnd);
     if (isLatin(after) && taken[spanEnd] === 0) return spanEnd; // 12pro, 50k handled above
-    if (blockedByUnit(text, taken, spanEnd, value)) return spanEnd;
+    if (blockedByUnit(text, spanEnd, value)) return spanEnd;
     if (blockedByPrefix(text, start)) return spanEnd;
     if (LAUGHTER.test(intDigits)) return spanEnd;
   }
@@ -115,6 +119,7 @@ function readAmount(ctx: ParseContext, start: number): number {
     values: fractional ? [] : [value],
     colloquial: false,
     fractional,
+    framed: currency || grouped || multiplied || (hasFraction && !fractional),
     start: spanStart,
     end: spanEnd,
     extractor: 'amount.digits',

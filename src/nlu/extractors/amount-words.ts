@@ -63,7 +63,7 @@ function accept(
   if (!currency) {
     if (!hasMultiplier) return; // ห้า alone is not an amount
     if (bare && value >= 10_000) return; // แสน alone is "very"
-    if (blockedByUnit(text, taken, end, value)) return;
+    if (blockedByUnit(text, end, value)) return;
     if (blockedByPrefix(text, start)) return;
   }
   ctx.add({
@@ -71,6 +71,8 @@ function accept(
     values: colloquial === null ? [value] : [value, colloquial],
     colloquial: colloquial !== null,
     fractional: false,
+    // Number words are quantities typed on purpose ("ห้าสิบ"), never a code or a year.
+    framed: true,
     start,
     end: currency ? suffixEnd : end,
     extractor: 'amount.words',

@@ -1,4 +1,4 @@
-import { isDigit } from '../chars.ts';
+import { isDigit, isLatin } from '../chars.ts';
 import type { ParseContext } from '../context.ts';
 import { isThaiMobile, localForm } from '../phone.ts';
 
@@ -11,7 +11,9 @@ import { isThaiMobile, localForm } from '../phone.ts';
  * 1. from each group, the longest run of groups that spells a valid Thai mobile becomes a number;
  *    a single run of 12–14 digits that is an amount glued to a number ("500812345678") is split;
  * 2. what is left and still looks like a phone number (9+ digits, or 7+ starting with 0, or
- *    anything after +) is an invalid number: consumed, so it is never an amount, and flagged.
+ *    anything after +) is consumed, so it is never an amount. It is an invalid number (flagged)
+ *    when it is shaped like one: a trunk 0, a country code, or a mobile missing its 0 (81234…);
+ *    otherwise (1103700123456, 123-4-56789-0, TH0123…) it identifies something else and is ignored.
  */
 interface Group {
   readonly start: number;
@@ -23,6 +25,8 @@ interface Group {
 }
 
 const MAX_GROUPS_IN_NUMBER = 10;
+/** 6, 8, 9: the first digit of a mobile number typed without its trunk 0 (812345678). */
+const MISSING_TRUNK_ZERO: ReadonlySet<number> = new Set([0x36, 0x38, 0x39]);
 
 export function extractPhones(ctx: ParseContext): void {
   const { text, taken } = ctx;
@@ -167,13 +171,16 @@ function findInvalidNumbers(ctx: ParseContext, groups: Group[], plus: boolean, c
     const looksLikePhone = withPlus ? digits.length >= 6 : digits.length >= 9 || (digits.charCodeAt(0) === 0x30 && digits.length >= 7);
     if (looksLikePhone) {
       for (let k = s; k <= e; k++) (groups[k] as Group).used = true;
-      ctx.add({
-        kind: 'invalidNumber',
-        value: (withPlus ? '+' : '') + digits,
-        start: withPlus ? chainStart : first.start,
-        end: (groups[e] as Group).end,
-        extractor: 'phone',
-      });
+      const start = withPlus ? chainStart : first.start;
+      const end = (groups[e] as Group).end;
+      const gluedToCode = isLatin(ctx.text.charCodeAt(start - 1)) && ctx.taken[start - 1] === 0;
+      const shapedLikePhone = !gluedToCode &&
+        (withPlus || phoneStart || (digits.length === 9 && MISSING_TRUNK_ZERO.has(digits.charCodeAt(0))));
+      if (shapedLikePhone) {
+        ctx.add({ kind: 'invalidNumber', value: (withPlus ? '+' : '') + digits, start, end, extractor: 'phone' });
+      } else {
+        ctx.add({ kind: 'ignored', note: 'identifier', start, end, extractor: 'identifier' });
+      }
       s = e + 1;
     } else {
       s++;

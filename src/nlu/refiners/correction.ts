@@ -1,5 +1,5 @@
 import { buildTrie, longestMatch } from '../trie.ts';
-import { CORRECTION_PREFIXES, LEADING_INTERJECTIONS } from '../vocabulary/intents.ts';
+import { CORRECTION_PREFIXES, LEADING_INTERJECTIONS } from '../vocabulary/markers.ts';
 import type { RefineState } from './state.ts';
 
 /**

@@ -7,10 +7,11 @@ import type { RefineState } from './state.ts';
  * ambiguous, with the candidates listed. Negated values are reported apart and never chosen.
  *
  * Amounts: a clear amount wins over a colloquial one only when it is one of its readings
- * ("ร้อยห้า 150 บาท" → 150); a colloquial amount alone stays null with its two readings.
+ * ("ร้อยห้า 150 บาท" → 150); a colloquial amount alone stays null with its two readings. Numbers
+ * outside a money frame (refiners/amount-frame.ts) are not amounts at all.
  */
 export function resolveSlots(state: RefineState): void {
-  const { ctx, negated, result } = state;
+  const { ctx, negated, notMoney, result } = state;
   // Fill the result's own (empty) arrays rather than allocating new ones.
   const numbers = result.candidates.numbers;
   const invalid = result.candidates.invalidNumbers;
@@ -21,6 +22,7 @@ export function resolveSlots(state: RefineState): void {
   let clearSource: Match | undefined;
 
   for (const m of ctx.matches) {
+    if (m.kind === 'amount' && notMoney.includes(m)) continue;
     if (negated.includes(m)) {
       if (m.kind === 'number') pushNew(result.negation.numbers, m.value);
       else if (m.kind === 'network') pushNew(result.negation.networks, m.value);
@@ -38,8 +40,6 @@ export function resolveSlots(state: RefineState): void {
       amountSource ??= m;
     } else if (m.kind === 'ignored' && m.note === 'trueMoney') {
       result.flags.trueMoney = true;
-    } else if (m.kind === 'ignored' && m.note === 'possessiveMy') {
-      result.flags.possessiveMy = true;
     }
   }
 

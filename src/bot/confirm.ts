@@ -1,0 +1,78 @@
+/**
+ * The confirm tap (the ยืนยัน button, or a typed yes under a live card: the same path, the same
+ * checks, the same answers). Confirm is the one gate into the money path: one atomic UPDATE, so
+ * a double tap or a redelivery does nothing twice.
+ */
+import { deleteConversation } from '../db/queries/conversations.ts';
+import type { OrderRow } from '../db/schema.ts';
+import { formatBaht } from '../format.ts';
+import { textMessage } from '../line/messages/text.ts';
+import type { ConfirmOutcome } from '../orders/confirm.ts';
+import type { SubmitOutcome } from '../orders/submit.ts';
+import { within } from './background.ts';
+import type { EventContext } from './context.ts';
+import { renderSubmitOutcome } from './order-news.ts';
+import { insufficientCredit, notTrusted } from './wallet.ts';
+
+/**
+ * How long the tap waits for the refill's answer before answering "under way" (DESIGN §5:
+ * answered within 2 s whatever the provider does). Most refills answer well within it, and then
+ * the reply carries the outcome itself.
+ */
+const ANSWER_WITHIN_MS = 1_200;
+
+export async function confirm(ctx: EventContext, orderId: string, token: string): Promise<void> {
+  const { db, orders, background } = ctx.deps;
+  // Limits, payment and draft → confirmed (with the credit's hold): a short credit confirms nothing.
+  const outcome = await orders.confirm({ orderId, token, chatId: ctx.chatId, userId: ctx.userId ?? ctx.chatId });
+  if (outcome.kind !== 'confirmed') return ctx.respond(notConfirmed(ctx, outcome, token));
+  const confirmed = outcome.order;
+
+  await deleteConversation(db, ctx.chatId);
+  // The refill runs outside this chat's event queue: a slow provider never delays the next message.
+  // (A submit that throws leaves the order `submitting`: the reconciler makes it `unknown` and
+  // tells the customer; here the tap is answered "under way".)
+  const submitting = background.run('refill', () => orders.submit(confirmed)).catch(() => undefined);
+  const early = await within(submitting, ANSWER_WITHIN_MS);
+  if (!early) {
+    // Answered "under way": a failure or an unknown outcome goes out by push when it comes.
+    void submitting.then((late) => (late?.kind === 'failed' || late?.kind === 'unknown' ? orders.releaseHeldNews(late.order) : undefined));
+  }
+  const submitted: SubmitOutcome = early ?? { kind: 'deferred', order: confirmed };
+  const reply = renderSubmitOutcome(ctx.t, submitted);
+  if (outcome.wallet && (submitted.kind === 'pending' || submitted.kind === 'deferred' || submitted.kind === 'unknown')) {
+    // The credit is set aside until the result: say so under the first answer.
+    const held = ctx.t('credit.hold', { amount: formatBaht(confirmed.amountSatang), balance: formatBaht(outcome.wallet.balanceSatang) });
+    const first = reply[0];
+    if (first?.type === 'text') reply[0] = { ...first, text: `${first.text}\n${held}` };
+  }
+  await ctx.respond(reply);
+  if (submitted.kind === 'failed' || submitted.kind === 'unknown') await orders.answeredByReply(submitted.order);
+}
+
+function notConfirmed(ctx: EventContext, outcome: Exclude<ConfirmOutcome, { kind: 'confirmed' }>, token: string) {
+  switch (outcome.kind) {
+    case 'limited': {
+      const { hit } = outcome;
+      const limit = hit.limitSatang === undefined ? undefined : formatBaht(hit.limitSatang);
+      return [textMessage(ctx.t(`order.limit.${hit.kind}`, { count: hit.count, limit }))];
+    }
+    case 'notAllowed':
+      return [notTrusted(ctx)];
+    case 'insufficient': {
+      const d = outcome.draft;
+      const minutesLeft = d.expiresAt ? Math.max(1, Math.floor((d.expiresAt.getTime() - Date.now()) / 60_000)) : 0;
+      return [insufficientCredit(ctx, d.amountSatang, outcome.wallet.balanceSatang, minutesLeft)];
+    }
+    case 'notConfirmed':
+      return [textMessage(whyNotConfirmed(ctx, outcome.order, token))];
+  }
+}
+
+/** A confirm that changed nothing: tell the customer which card counts, kindly. */
+function whyNotConfirmed(ctx: EventContext, order: OrderRow | undefined, token: string): string {
+  if (!order || order.confirmToken !== token || order.chatId !== ctx.chatId) return ctx.t('order.notFound');
+  if (order.status === 'expired') return ctx.t(order.detail === 'superseded' ? 'order.superseded' : 'order.expired');
+  if (order.status === 'draft') return ctx.t('order.expired');
+  return ctx.t('order.alreadyHandled', { ref: order.ref, state: ctx.t(`status.state.${order.status}`) });
+}
