@@ -6,6 +6,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Server } from 'node:net';
 import type { Request, Response } from 'express';
+import type { JsonFile } from '../persisted.ts';
 
 /** How many events the page gets replayed when it (re)connects. */
 const HISTORY_LIMIT = 500;
@@ -26,16 +27,20 @@ export interface Feed {
   stream(req: Request, res: Response): void;
 }
 
-export function createFeed(): Feed {
-  const history: DevEvent[] = [];
+/** `store`: where the history is kept across restarts (demo mode: DATA_DIR); none in tests. */
+export function createFeed(store?: JsonFile<DevEvent[]>): Feed {
+  const history: DevEvent[] = store?.read() ?? [];
   const listeners = new Set<(event: DevEvent) => void>();
-  let seq = 0;
+  // Numbering carries on after a restart, so a page reconnecting with its Last-Event-ID gets
+  // only what is new.
+  let seq = history.at(-1)?.seq ?? 0;
 
   return {
     publish(event) {
       const full = { ...event, seq: ++seq, at: Date.now() } as DevEvent;
       history.push(full);
       if (history.length > HISTORY_LIMIT) history.splice(0, history.length - HISTORY_LIMIT);
+      store?.write(history);
       for (const listener of listeners) listener(full);
       return full;
     },

@@ -30,7 +30,8 @@ import { richMenuImage, richMenuRequest } from '../../line/richmenu/index.ts';
 import type { LineStandin } from '../line-standin/index.ts';
 import { ControlError } from '../simulator/control.ts';
 import type { Simulator } from '../simulator/index.ts';
-import { createFeed } from './feed.ts';
+import { jsonFile } from '../persisted.ts';
+import { createFeed, type DevEvent } from './feed.ts';
 import { DEMO_USER_ID, noticeFor, parseSend, shownText } from './send.ts';
 import { applyPanelChange, simulatorView } from './simulator-panel.ts';
 import { buildEvent, DEMO_GROUP_ID, DEMO_GROUP_NAME, postWebhook } from './webhook.ts';
@@ -41,6 +42,8 @@ export interface DevRoutesOptions {
   channelSecret: string;
   /** Where LINE would deliver: `http://127.0.0.1:PORT/webhook`. */
   webhookUrl: string;
+  /** Where the chat history is kept across restarts (demo mode: in DATA_DIR). */
+  historyFile?: string;
 }
 
 /** What the browser loads: page.html, flex-render.js and its modules. */
@@ -50,7 +53,7 @@ const pageFile = new URL('page.html', pageDir);
 export function devRoutes(options: DevRoutesOptions): Router {
   const { lineStandin, simulator } = options;
   const router = express.Router();
-  const feed = createFeed();
+  const feed = createFeed(options.historyFile ? jsonFile<DevEvent[]>(options.historyFile) : undefined);
 
   lineStandin.setGroupSummary(DEMO_GROUP_ID, { groupName: DEMO_GROUP_NAME });
   lineStandin.on('message', (delivered) => {

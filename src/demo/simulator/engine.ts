@@ -9,7 +9,7 @@ import { formatSatang } from '../../provider/money.ts';
 import { CallbackSender } from './callbacks.ts';
 import { OutcomeQueue } from './faults.ts';
 import type { ReplyFields } from './reply.ts';
-import type { RequestKind, SimOrder, SimulatorOptions, SimulatorState } from './types.ts';
+import type { PersistedSimulator, RequestKind, SimOrder, SimulatorOptions, SimulatorState } from './types.ts';
 
 export const DETAIL = {
   credentials: 'ชื่อผู้ใช้งานหรือรหัสผ่านไม่ถูกต้อง',
@@ -84,6 +84,36 @@ export class Engine {
       online: Object.fromEntries(NETWORKS.map((n) => [n, true])) as Record<Network, boolean>,
       orders: new Map(),
     };
+    this.store = options.store;
+    const stored = this.store?.read();
+    if (stored) this.restore(stored);
+  }
+
+  private readonly store: SimulatorOptions['store'];
+
+  /** Keeps the state for the next run (demo mode); call after every change. */
+  save(): void {
+    this.store?.write({
+      balanceSatang: this.state.balanceSatang,
+      online: this.state.online,
+      orders: [...this.state.orders.values()],
+      nextOrderId: this.nextOrderId,
+      accepted: this.accepted,
+    });
+  }
+
+  /** Carries on from a stored run: same balance and networks, ORDERIDs continue, pending orders settle. */
+  private restore(stored: PersistedSimulator): void {
+    this.state.balanceSatang = stored.balanceSatang;
+    Object.assign(this.state.online, stored.online);
+    for (const order of stored.orders) this.state.orders.set(order.orderId, order);
+    this.nextOrderId = Math.max(this.nextOrderId, stored.nextOrderId);
+    this.accepted = stored.accepted;
+    for (const order of stored.orders) {
+      if (order.status !== 'pending') continue;
+      const delay = order.outcome === 'slow' ? this.slowSettleAfterMs : this.settleAfterMs;
+      this.schedule(order.orderId, Math.max(0, order.createdAt + delay - Date.now()), order.outcome === 'fail' ? 'failed' : 'success');
+    }
   }
 
   refillCount(): number {
@@ -144,6 +174,7 @@ export class Engine {
     this.state.balanceSatang -= chargedSatang;
     this.state.orders.set(order.orderId, order);
     this.accepted += 1;
+    this.save();
     this.schedule(order.orderId, outcome === 'slow' ? this.slowSettleAfterMs : this.settleAfterMs, outcome === 'fail' ? 'failed' : 'success');
 
     return {
@@ -216,6 +247,7 @@ export class Engine {
     if (status !== 'success') this.state.balanceSatang += order.chargedSatang; // refund
     order.status = status;
     order.settledAt = Date.now();
+    this.save();
     const detail = {
       success: DETAIL.settledSuccess,
       failed: DETAIL.settledFailed,

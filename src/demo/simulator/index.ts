@@ -5,6 +5,7 @@ export {
   type FaultMode,
   type FaultOptions,
   type Outcome,
+  type PersistedSimulator,
   type RequestKind,
   type SimOrder,
   type SimOrderStatus,

@@ -31,6 +31,10 @@ export interface Simulator {
   refillCount(): number;
   /** Protocol requests received, oldest first, password removed; the last 1000 are kept. */
   readonly requests: readonly SimRequest[];
+  /** Requests held by the `hang` fault right now. */
+  hungCount(): number;
+  /** Ends every hung request by dropping its connection (a reset: the client cannot know). */
+  dropHung(): void;
   /** Resolves when all result callbacks started so far have been delivered or given up. */
   callbacksIdle(): Promise<void>;
   /** JSON-able snapshot, as served by GET /_sim/state. */
@@ -61,10 +65,12 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     state: engine.state,
     setOnline(network, online) {
       engine.state.online[network] = online;
+      engine.save();
     },
     setBalance(satang) {
       if (!Number.isSafeInteger(satang)) throw new RangeError('balance must be an integer number of satang');
       engine.state.balanceSatang = satang;
+      engine.save();
     },
     setFault: (mode, faultOptions) => faults.set(mode, faultOptions),
     clearFault: () => faults.clear(),
@@ -73,6 +79,11 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     refillCount: () => engine.refillCount(),
     requests,
     callbacksIdle: () => engine.callbacks.idle(),
+    hungCount: () => hung.size,
+    dropHung() {
+      for (const res of hung) res.destroy();
+      hung.clear();
+    },
     snapshot() {
       return {
         balanceSatang: engine.state.balanceSatang,

@@ -1,4 +1,5 @@
 import type { Network } from '../../networks.ts';
+import type { JsonFile } from '../persisted.ts';
 
 /**
  * Fault modes for the next N requests (or permanently):
@@ -88,6 +89,20 @@ export interface SimulatorOptions {
   logger?: SimulatorLogger;
   /** Order IDs are this number onwards, zero-padded to 8 digits (default 1 → "00000001"). */
   firstOrderId?: number;
+  /**
+   * Where the state (balance, networks, orders, the next ORDERID) is kept across restarts, as
+   * a provider keeps its own: demo mode passes a file in DATA_DIR. Tests keep it in memory.
+   */
+  store?: JsonFile<PersistedSimulator>;
+}
+
+/** The simulator's state as stored between runs. */
+export interface PersistedSimulator {
+  balanceSatang: number;
+  online: Record<Network, boolean>;
+  orders: SimOrder[];
+  nextOrderId: number;
+  accepted: number;
 }
 
 export interface SimulatorState {
