@@ -165,4 +165,50 @@ describe.each(drivers())('conversation on %s', (driver) => {
     await new Promise((r) => setTimeout(r, 300));
     expect(h.line.calls.slice(before).filter((c) => c.path.startsWith('/v2/bot/message'))).toEqual([]);
   });
+
+  it('thanks gets a one-line thank-you, not the how-to', async () => {
+    const u = nextUser();
+    await h.text(u, 'ขอบใจมากนะจ๊ะ');
+    const [answer] = await h.waitFor(u, (m) => m.length === 1);
+    const text = textOf(answer!.message);
+    expect(text).toContain('ขอบคุณ');
+    expect(text.split('\n')).toHaveLength(1);
+  });
+
+  it('a typed ยืนยัน under a live card confirms it once, exactly as the button does', async () => {
+    const u = nextUser();
+    await h.text(u, 'เติม 50 0812345678 ais');
+    await h.waitFor(u, (m) => m.length === 1);
+    const refills = h.simulator.refillCount();
+    await h.text(u, 'ยืนยัน');
+    const [, answer] = await h.waitFor(u, (m) => m.length === 2);
+    expect(textOf(answer!.message)).toContain('รับรายการแล้ว');
+    // Typed again: the card is used; one refill only.
+    await h.text(u, 'ok');
+    const [, , again] = await h.waitFor(u, (m) => m.length === 3);
+    expect(textOf(again!.message)).not.toContain('รับรายการแล้ว');
+    await h.quiet();
+    expect(h.simulator.refillCount()).toBe(refills + 1);
+    const rows = await h.db.select().from(orders).where(eq(orders.userId, u));
+    expect(rows.map((o) => o.status)).toEqual(['pending']);
+  });
+
+  it('a typed yes with no card says what it would need', async () => {
+    const u = nextUser();
+    await h.text(u, 'ยืนยันค่ะ');
+    const [answer] = await h.waitFor(u, (m) => m.length === 1);
+    expect(textOf(answer!.message)).toContain('ยังไม่มีรายการให้ยืนยัน');
+  });
+
+  it('a question about a top-up already made answers with its status', async () => {
+    const u = nextUser();
+    await h.text(u, 'เติม 50 0812345678 ais');
+    const [card] = await h.waitFor(u, (m) => m.length === 1);
+    await h.postback(u, buttonData(card!.message, 'ยืนยัน')!);
+    await h.waitFor(u, (m) => m.length === 2);
+    await h.text(u, 'ที่เติมไปเข้ายังคะ');
+    const [, , status] = await h.waitFor(u, (m) => m.length === 3);
+    expect(textOf(status!.message)).toContain('รายการล่าสุด');
+    expect(textOf(status!.message)).toContain('081-234-5678');
+  });
 });

@@ -229,7 +229,7 @@ export async function startHarness(
 async function busyCounts(db: RunningBot['database']['db']): Promise<{ events: number; pushes: number; orders: number }> {
   const count = sql<number>`count(*)::int`;
   const [[events], [pushes], [orders]] = await Promise.all([
-    db.select({ n: count }).from(webhookEvents).where(isNull(webhookEvents.processedAt)),
+    db.select({ n: count }).from(webhookEvents).where(and(isNull(webhookEvents.processedAt), isNull(webhookEvents.gaveUpAt))),
     db.select({ n: count }).from(outbox).where(and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, sql`now()`))),
     db.select({ n: count }).from(ordersTable).where(inArray(ordersTable.status, ['confirmed', 'submitting'])),
   ]);
