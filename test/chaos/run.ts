@@ -1,8 +1,10 @@
 /**
  * `npm run chaos`: N orders (default 200, `CHAOS_ORDERS`) through the real bot while it is
- * SIGKILLed and restarted at random, LINE fails pushes with 500/429 at random, and the
- * provider's callbacks arrive twice. Prints what happened and the two numbers that must be
- * zero: double refills and lost results. Exits 1 if either is not.
+ * SIGKILLed and restarted at random, LINE fails replies and pushes (500, 429, dropped
+ * connections) at random, the provider hangs on some refills and loses the answer to others,
+ * and its callbacks arrive twice. Prints what happened and the four numbers that must be zero:
+ * double refills, lost results, unanswered messages, and provider orders never shown to the
+ * owners. Exits 1 if any is not.
  *
  * Uses PostgreSQL when DATABASE_URL is set, else PGlite in a temporary folder.
  */
@@ -10,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/db/client.ts';
-import { orders, outbox } from '../../src/db/schema.ts';
+import { orders, outbox, webhookEvents } from '../../src/db/schema.ts';
 import { createLineStandin } from '../../src/demo/line-standin/index.ts';
 import { createSimulator } from '../../src/demo/simulator/index.ts';
 import { childBot, freePort } from '../support/child-bot.ts';
@@ -24,6 +26,7 @@ let state = seed;
 const random = () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const OWNERS = 'Cchaosowners';
 const port = await freePort();
 const callbackUrl = `http://127.0.0.1:${port}/topup/callback/${CALLBACK_SECRET}`;
 const simulator = createSimulator({ username: 'shop', password: 'pw-chaos', settleAfterMs: 400, callbackUrl });
@@ -44,6 +47,7 @@ const env = {
   TOPUP_TIMEOUT_MS: '2000',
   LOG_LEVEL: 'error',
   PAYMENT_MODE: 'open',
+  OWNER_GROUP_IDS: OWNERS,
 };
 const bot = childBot(env, port);
 console.log(`chaos: ${ORDERS} orders, seed ${seed}, ${dataDir ? 'PGlite' : 'PostgreSQL'}`);
@@ -63,8 +67,19 @@ const killer = (async () => {
   }
 })();
 const flaky = setInterval(() => {
-  if (random() < 0.3) line.failNext(random() < 0.5 ? 500 : 429, 1 + Math.floor(random() * 3), { retryAfter: 1 });
+  const r = random();
+  if (r < 0.15) line.failNext(500, 1 + Math.floor(random() * 3));
+  else if (r < 0.25) line.failNext(429, 1 + Math.floor(random() * 2), { retryAfter: 1 });
+  else if (r < 0.3) line.dropNext(1); // a timeout: the connection ends with no answer (nothing delivered)
 }, 500);
+// The provider: a refill that hangs until our timeout, or whose answer is lost (it did happen).
+let providerFaults = 0;
+const flakyProvider = setInterval(() => {
+  if (random() < 0.08) {
+    providerFaults++;
+    simulator.setFault(random() < 0.5 ? 'hang' : 'empty', { times: 1, kinds: ['refill'] });
+  }
+}, 1000);
 // The provider sometimes says the same thing twice.
 const duplicateCallbacks = setInterval(() => {
   const settled = [...simulator.state.orders.values()].filter((o) => o.status !== 'pending');
@@ -74,14 +89,26 @@ const duplicateCallbacks = setInterval(() => {
   fetch(callbackUrl, { method: 'POST', body: form }).catch(() => {});
 }, 300);
 
+/** Every customer event sent: who sent it, and each reply token it carried (a redelivery gets a new one). */
+const sentEvents = new Map<string, { user: string; tokens: Set<string>; acknowledged: boolean }>();
+
 /** LINE redelivers a webhook until it gets a 200; so do we (same webhookEventId). */
-async function deliver(send: (eventId?: string) => Promise<{ status: number; webhookEventId: string }>): Promise<void> {
+async function deliver(
+  user: string,
+  send: (eventId?: string) => Promise<{ status: number; webhookEventId: string; replyToken: string }>,
+): Promise<void> {
   let eventId: string | undefined;
   for (;;) {
     try {
       const result = await send(eventId);
       eventId = result.webhookEventId;
-      if (result.status === 200) return;
+      const sent = sentEvents.get(eventId) ?? { user, tokens: new Set<string>(), acknowledged: false };
+      sent.tokens.add(result.replyToken);
+      sentEvents.set(eventId, sent);
+      if (result.status === 200) {
+        sent.acknowledged = true;
+        return;
+      }
     } catch {
       // bot down: retry
     }
@@ -91,7 +118,7 @@ async function deliver(send: (eventId?: string) => Promise<{ status: number; web
 
 // --- customers ------------------------------------------------------------------------------
 const numbers = new Map<string, string>();
-let confirmed = 0;
+let tapped = 0;
 async function customer(i: number): Promise<void> {
   const user = `Uchaos${seed}x${i}`;
   const number = `08${String(10_000_000 + i).padStart(8, '0')}`;
@@ -99,7 +126,7 @@ async function customer(i: number): Promise<void> {
   if (random() < 0.1) simulator.queueOutcome('fail');
   for (let attempt = 0; attempt < 20; attempt++) {
     const seen = deliveredTo(line, user).length;
-    await deliver((eventId) => sendUserEvent(bot.url, line, user, textEvent(`เติม 50 ${number} ais`), { eventId, redelivery: !!eventId }));
+    await deliver(user, (eventId) => sendUserEvent(bot.url, line, user, textEvent(`เติม 50 ${number} ais`), { eventId, redelivery: !!eventId }));
     const deadline = Date.now() + 4000;
     while (Date.now() < deadline) {
       // Tap the newest card: an older one may have arrived late, by push.
@@ -108,10 +135,10 @@ async function customer(i: number): Promise<void> {
         const data = buttonData(card.message, 'ยืนยัน')!;
         // A double tap, for good measure.
         await Promise.all([
-          deliver((eventId) => sendUserEvent(bot.url, line, user, postbackEvent(data), { eventId, redelivery: !!eventId })),
-          deliver((eventId) => sendUserEvent(bot.url, line, user, postbackEvent(data), { eventId, redelivery: !!eventId })),
+          deliver(user, (eventId) => sendUserEvent(bot.url, line, user, postbackEvent(data), { eventId, redelivery: !!eventId })),
+          deliver(user, (eventId) => sendUserEvent(bot.url, line, user, postbackEvent(data), { eventId, redelivery: !!eventId })),
         ]);
-        confirmed++;
+        tapped++;
         return;
       }
       await sleep(100);
@@ -126,29 +153,38 @@ await Promise.all(
     while (next < ORDERS) await customer(next++);
   }),
 );
-console.log(`chaos: ${confirmed} orders confirmed by customers; waiting for results…`);
+console.log(`chaos: ${tapped} customers tapped ยืนยัน; waiting for results…`);
 
 // --- let it settle: every confirmed order final or unknown, outbox drained -----------------
 running = false;
 clearInterval(flaky);
+clearInterval(flakyProvider);
 clearInterval(duplicateCallbacks);
+simulator.clearFault();
 await killer;
 const finals = new Set(['success', 'failed', 'cancelled', 'unknown']);
 const deadline = Date.now() + 4 * 60_000;
 let rows: (typeof orders.$inferSelect)[] = [];
+let allOrders: (typeof orders.$inferSelect)[] = [];
+let outboxRows: (typeof outbox.$inferSelect)[] = [];
+let events: (typeof webhookEvents.$inferSelect)[] = [];
 let pendingPushes = 0;
 for (;;) {
-  await sleep(2000);
+  await sleep(3000);
+  await simulator.callbacksIdle();
   await bot.kill();
   const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir });
-  rows = (await database.db.select().from(orders)).filter((o) => o.status !== 'draft' && o.status !== 'expired');
-  pendingPushes = (await database.db.select().from(outbox)).filter((o) => o.status === 'pending').length;
+  allOrders = await database.db.select().from(orders);
+  rows = allOrders.filter((o) => o.status !== 'draft' && o.status !== 'expired');
+  outboxRows = await database.db.select().from(outbox);
+  events = await database.db.select().from(webhookEvents);
   await database.close();
+  pendingPushes = outboxRows.filter((o) => o.status === 'pending').length;
   const open = rows.filter((o) => !finals.has(o.status)).length;
-  if ((open === 0 && pendingPushes === 0) || Date.now() > deadline) break;
+  const unprocessed = events.filter((e) => !e.processedAt && !e.gaveUpAt).length;
+  if ((open === 0 && pendingPushes === 0 && unprocessed === 0) || Date.now() > deadline) break;
   await bot.start();
 }
-await simulator.callbacksIdle();
 
 // --- the verdict -------------------------------------------------------------------------------
 const refillsByNumber = new Map<string, number>();
@@ -157,13 +193,15 @@ const doubleRefills = [...refillsByNumber.values()].filter((c) => c > 1).length;
 
 const byStatus: Record<string, number> = {};
 for (const o of rows) byStatus[o.status] = (byStatus[o.status] ?? 0) + 1;
+const ownerMessages = deliveredTo(line, OWNERS).map((m) => JSON.stringify(m.message));
 let lost = 0;
 let pushes = 0;
 for (const o of rows) {
   const results = deliveredTo(line, o.userId).filter((m) => m.via === 'push');
   pushes += results.length;
-  // Every order ends final or unknown, and its customer got the news.
-  if (!finals.has(o.status) || results.length === 0) {
+  // Every order ends final or unknown, its customer got the news, and an unknown one is on the owners' screen.
+  const ownersTold = o.status !== 'unknown' || ownerMessages.some((m) => m.includes(o.ref));
+  if (!finals.has(o.status) || results.length === 0 || !ownersTold) {
     lost++;
     if (process.env.CHAOS_VERBOSE) console.log('lost:', o.userId, o.status, o.ref, deliveredTo(line, o.userId).map((m) => `${m.via}: ${JSON.stringify(m.message).slice(0, 100)}`));
   }
@@ -174,18 +212,56 @@ const duplicatesSeen = rows.filter((o) => {
   return new Set(texts).size !== texts.length;
 }).length;
 
+// Every message a customer sent got exactly one answer: a reply to one of its tokens, or the push
+// queued for it (`event:<id>:answer`).
+const repliedTokens = new Map<string, number>();
+for (const call of line.calls) {
+  if (call.path !== '/v2/bot/message/reply' || call.status !== 200) continue;
+  const token = (call.body as { replyToken?: string }).replyToken ?? '';
+  repliedTokens.set(token, (repliedTokens.get(token) ?? 0) + 1);
+}
+const answerPushes = new Set(outboxRows.filter((r) => r.status === 'sent' && r.dedupeKey.endsWith(':answer')).map((r) => r.dedupeKey));
+let unanswered = 0;
+let answeredTwice = 0;
+for (const [eventId, sent] of sentEvents) {
+  if (!sent.acknowledged) continue;
+  const replies = [...sent.tokens].reduce((n, token) => n + (repliedTokens.get(token) ?? 0), 0);
+  const answers = replies + (answerPushes.has(`event:${eventId}:answer`) ? 1 : 0);
+  if (answers === 0) unanswered++;
+  if (answers > 1) answeredTwice++;
+  if (answers !== 1 && process.env.CHAOS_VERBOSE) console.log('answers:', answers, eventId, sent.user);
+}
+const stored = events.length;
+const processedEvents = events.filter((e) => e.processedAt).length;
+const gaveUp = events.filter((e) => e.gaveUpAt).length;
+
+// Every order the provider has that none of ours holds was shown to the owners.
+const held = new Set(allOrders.map((o) => o.providerOrderId).filter(Boolean));
+const strays = [...simulator.state.orders.values()].filter((o) => !held.has(o.orderId));
+const neverShown = strays.filter((o) => !ownerMessages.some((m) => m.includes(o.orderId))).length;
+
+// Customers whose taps confirmed no order (a card superseded by their own retyped message): told why.
+const withOrder = new Set(rows.map((o) => o.userId));
+const tappedNothing = [...numbers.keys()].filter((u) => !withOrder.has(u)).length;
+
 console.log('');
+console.log(`customers:              ${ORDERS} (${tapped} tapped ยืนยัน; ${rows.length} orders confirmed; ${tappedNothing} customers with no order)`);
+console.log(`webhook events:         ${sentEvents.size} sent, ${stored} stored, ${processedEvents} processed, ${gaveUp} given up (owners told)`);
+console.log(`provider faults:        ${providerFaults} (hangs and lost answers); ${strays.length} provider orders none of ours holds`);
 console.log(`bot kills:              ${kills}`);
 console.log(`refills sent:           ${simulator.refillCount()}`);
 console.log(`orders by final state:  ${JSON.stringify(byStatus)}`);
 console.log(`pushes delivered:       ${pushes}`);
 console.log(`duplicate pushes:       ${duplicatesSeen}`);
 console.log(`undelivered pushes:     ${pendingPushes}`);
+console.log(`answered twice:         ${answeredTwice}`);
 console.log(`double refills:         ${doubleRefills}`);
 console.log(`lost results:           ${lost}`);
+console.log(`unanswered messages:    ${unanswered}`);
+console.log(`provider orders never shown to owners: ${neverShown}`);
 
 await bot.stop().catch(() => {});
 await simulator.close();
 await line.close();
 if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-process.exit(doubleRefills === 0 && lost === 0 && duplicatesSeen === 0 ? 0 : 1);
+process.exit(doubleRefills === 0 && lost === 0 && duplicatesSeen === 0 && unanswered === 0 && neverShown === 0 ? 0 : 1);
