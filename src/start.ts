@@ -10,6 +10,7 @@ import { dispatchEvent } from './bot/dispatch.ts';
 import { createBackground } from './bot/background.ts';
 import { reportAbandonedEvent } from './bot/gave-up.ts';
 import { createIntake } from './bot/intake.ts';
+import { finishAnswer } from './bot/respond.ts';
 import { renderCustomerNews } from './bot/order-news.ts';
 import { createHttpApp } from './http/app.ts';
 import { listenStarting } from './http/listen.ts';
@@ -106,6 +107,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     logger,
     metrics,
     handle: (event) => dispatchEvent(botDeps, event),
+    resume: (row) => finishAnswer(botDeps, row),
     giveUp: (row) => reportAbandonedEvent(botDeps, row),
   });
 

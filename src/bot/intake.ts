@@ -23,8 +23,12 @@ import type { WebhookEventRow } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 
-/** The storing instance owns an event this long; after that any instance's sweep may retry it. */
-const LEASE_MS = 2 * 60_000;
+/**
+ * The storing instance owns an event this long, renewed at every sweep while it holds it; after
+ * that any instance's sweep may take it over. Short enough that an event a crash interrupted is
+ * taken over while its reply token still works (about a minute).
+ */
+const LEASE_MS = 30_000;
 const MAX_SWEEP_ATTEMPTS = 3;
 /**
  * At most this many events in progress at once: beyond that, more concurrency only queues
@@ -48,6 +52,8 @@ export function createIntake(deps: {
   logger: Logger;
   metrics: Metrics;
   handle: (event: webhook.Event) => Promise<void>;
+  /** An event whose answer was on its way when its instance died: finish that answer. */
+  resume: (row: WebhookEventRow) => Promise<void>;
   /** An event that failed every attempt: tell the owners and the customer. */
   giveUp: (row: WebhookEventRow) => Promise<void>;
 }): Intake {
@@ -120,9 +126,14 @@ export function createIntake(deps: {
       await renewWebhookEventLeases(deps.db, { ids: [...held], leaseMs: LEASE_MS });
       const claimed = await claimExpiredWebhookEvents(deps.db, { limit: 20, leaseMs: LEASE_MS, maxAttempts: MAX_SWEEP_ATTEMPTS });
       for (const row of claimed) {
-        // Answered before the crash: its effects are keyed by the event, so only the bookkeeping is left.
-        if (row.answeredAt) await markWebhookEventProcessed(deps.db, row.id);
-        else schedule(row.payload as webhook.Event);
+        // Answered (or answering) before the crash: its effects are keyed by the event, so what is
+        // left is to make sure the answer arrived, once.
+        if (row.answeredAt) {
+          await deps.resume(row);
+          await markWebhookEventProcessed(deps.db, row.id);
+        } else {
+          schedule(row.payload as webhook.Event);
+        }
       }
       const abandoned = await claimAbandonedWebhookEvents(deps.db, { maxAttempts: MAX_SWEEP_ATTEMPTS, limit: 20 });
       for (const row of abandoned) {

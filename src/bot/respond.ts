@@ -1,13 +1,18 @@
 /**
  * Answering an event exactly once: a reply while its token works (free), otherwise a push
  * through the outbox (stored retry key, so a retry never delivers twice). A reply that fails for
- * any reason (5xx, 429, a timeout, a used token) becomes that push at once (DESIGN §5): the
- * customer hears within seconds and the event is not handled again for it. Once answered, the
- * event is marked so: handling it again after a crash does not answer twice.
+ * any reason (5xx, 429, a timeout, a used token) becomes that push at once (DESIGN §5).
+ *
+ * The answer is recorded on the event before it is sent. An instance that dies between the two
+ * leaves an event that is handled again (`finishAnswer`): the same answer, with the same reply
+ * token, which LINE refuses if the first one arrived. So a crash costs neither the answer nor a
+ * second copy of it.
  */
 import type { webhook } from '@line/bot-sdk';
 import type { Db } from '../db/client.ts';
-import { markWebhookEventAnswered } from '../db/queries/inbox.ts';
+import { recordWebhookEventAnswer } from '../db/queries/inbox.ts';
+import { findMessage } from '../db/queries/outbox.ts';
+import type { WebhookEventRow } from '../db/schema.ts';
 import { LineApiError } from '../line/errors.ts';
 import type { LineClient } from '../line/client.ts';
 import type { Logger } from '../log.ts';
@@ -26,26 +31,18 @@ export function answerKey(eventId: string): string {
   return `event:${eventId}:answer`;
 }
 
-export function createResponder(options: {
-  event: webhook.Event;
-  chatId: string;
+interface AnswerDeps {
   db: Db;
   line: LineClient;
   logger: Logger;
   outbox: Outbox;
-}) {
+}
+
+export function createResponder(options: AnswerDeps & { event: webhook.Event; chatId: string }) {
   let responded = false;
   const { event, db } = options;
   const replyToken = 'replyToken' in event ? event.replyToken : undefined;
   const fresh = Date.now() - event.timestamp < REPLY_TOKEN_MAX_AGE_MS;
-
-  async function viaOutbox(messages: LineMessage[]) {
-    await db.transaction(async (tx) => {
-      await options.outbox.queue(tx, { key: answerKey(event.webhookEventId), to: options.chatId, messages });
-      await markWebhookEventAnswered(tx, event.webhookEventId);
-    });
-    options.outbox.kick();
-  }
 
   return {
     get responded() {
@@ -55,18 +52,55 @@ export function createResponder(options: {
       if (responded) throw new AlreadyResponded('this event was already answered');
       responded = true;
       if (messages.length === 0) return;
-      if (!replyToken || !fresh) return viaOutbox(messages);
-      try {
-        await options.line.reply(replyToken, messages);
-      } catch (error) {
-        // A used or expired token (a redelivered event), LINE down or busy, no answer in time: the
-        // customer still deserves the answer, now. (A reply that timed out may have arrived after
-        // all; a rare second copy is better than silence.)
-        const why = error instanceof LineApiError && error.invalidReplyToken ? 'reply token no longer valid' : 'reply failed';
-        options.logger.warn({ err: error, eventId: event.webhookEventId }, `${why}; answering by push`);
-        return viaOutbox(messages);
-      }
-      await markWebhookEventAnswered(db, event.webhookEventId);
+      if (!replyToken || !fresh) return answerByPush(options, { eventId: event.webhookEventId, chatId: options.chatId, messages });
+      await recordWebhookEventAnswer(db, { id: event.webhookEventId, messages });
+      await reply(options, { eventId: event.webhookEventId, chatId: options.chatId, replyToken, messages });
     },
   };
+}
+
+/** A reply, and its push when the reply fails. */
+async function reply(deps: AnswerDeps, answer: { eventId: string; chatId: string; replyToken: string; messages: LineMessage[] }): Promise<void> {
+  try {
+    await deps.line.reply(answer.replyToken, answer.messages);
+  } catch (error) {
+    // LINE down or busy, no answer in time: the customer still deserves the answer, now. (A reply
+    // that timed out may have arrived after all; a rare second copy is better than silence.)
+    deps.logger.warn({ err: error, eventId: answer.eventId }, 'reply failed; answering by push');
+    await answerByPush(deps, answer);
+  }
+}
+
+async function answerByPush(deps: AnswerDeps, answer: { eventId: string; chatId: string; messages: LineMessage[] }): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await deps.outbox.queue(tx, { key: answerKey(answer.eventId), to: answer.chatId, messages: answer.messages });
+    await recordWebhookEventAnswer(tx, { id: answer.eventId });
+  });
+  deps.outbox.kick();
+}
+
+/**
+ * An event answered (or about to be) by an instance that then died: finish that answer. Its
+ * push is queued already, or the reply is sent again with the same token: LINE refuses a token
+ * used before, which means the first reply arrived.
+ */
+export async function finishAnswer(deps: AnswerDeps, row: WebhookEventRow): Promise<void> {
+  if (await findMessage(deps.db, answerKey(row.id))) return;
+  const event = row.payload as webhook.Event;
+  const messages = row.answer as LineMessage[] | null;
+  const replyToken = 'replyToken' in event ? event.replyToken : undefined;
+  const chatId = row.sourceId ?? undefined;
+  if (!messages || !replyToken || !chatId) return;
+  if (Date.now() - event.timestamp >= REPLY_TOKEN_MAX_AGE_MS) {
+    // Too late to ask LINE: whether the reply arrived cannot be known. Send it again by push.
+    deps.logger.warn({ eventId: row.id }, 'an answer interrupted by a crash is sent again by push');
+    return answerByPush(deps, { eventId: row.id, chatId, messages });
+  }
+  try {
+    await deps.line.reply(replyToken, messages);
+  } catch (error) {
+    if (error instanceof LineApiError && error.invalidReplyToken) return; // the first reply arrived
+    deps.logger.warn({ err: error, eventId: row.id }, 'reply failed; answering by push');
+    await answerByPush(deps, { eventId: row.id, chatId, messages });
+  }
 }

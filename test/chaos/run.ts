@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../../src/db/client.ts';
-import { orders, outbox, webhookEvents } from '../../src/db/schema.ts';
+import { orders, outbox, providerOrders, webhookEvents } from '../../src/db/schema.ts';
 import { createLineStandin } from '../../src/demo/line-standin/index.ts';
 import { createSimulator } from '../../src/demo/simulator/index.ts';
 import { childBot, freePort } from '../support/child-bot.ts';
@@ -29,7 +29,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const OWNERS = 'Cchaosowners';
 const port = await freePort();
 const callbackUrl = `http://127.0.0.1:${port}/topup/callback/${CALLBACK_SECRET}`;
-const simulator = createSimulator({ username: 'shop', password: 'pw-chaos', settleAfterMs: 400, callbackUrl });
+/** ORDERIDs whose result callback reached the bot (200): the provider's word the bot had. */
+const callbacksDelivered = new Set<string>();
+const simulator = createSimulator({
+  username: 'shop',
+  password: 'pw-chaos',
+  settleAfterMs: 400,
+  callbackUrl,
+  logger: {
+    info: (fields: { orderId?: string }, msg: string) => {
+      if (msg === 'simulator callback delivered' && fields.orderId) callbacksDelivered.add(fields.orderId);
+    },
+    warn: () => {},
+  },
+});
 const simulatorUrl = await simulator.listen();
 const line = createLineStandin();
 const lineOrigin = await line.listen();
@@ -86,7 +99,10 @@ const duplicateCallbacks = setInterval(() => {
   const order = settled[Math.floor(random() * settled.length)];
   if (!order) return;
   const form = new URLSearchParams({ orderid: order.orderId, status_refill: '1', status_cancel: '0', realamount: '0', detail: '' });
-  fetch(callbackUrl, { method: 'POST', body: form }).catch(() => {});
+  fetch(callbackUrl, { method: 'POST', body: form }).then(
+    (res) => res.ok && callbacksDelivered.add(order.orderId),
+    () => {},
+  );
 }, 300);
 
 /** Every customer event sent: who sent it, and each reply token it carried (a redelivery gets a new one). */
@@ -178,11 +194,14 @@ for (;;) {
   rows = allOrders.filter((o) => o.status !== 'draft' && o.status !== 'expired');
   outboxRows = await database.db.select().from(outbox);
   events = await database.db.select().from(webhookEvents);
+  const providerRows = await database.db.select().from(providerOrders);
   await database.close();
+  // The provider's word still being checked or not yet shown to the owners.
+  const unshown = providerRows.filter((p) => !p.orderId && p.state !== 'notFound' && !p.alertedAt).length;
   pendingPushes = outboxRows.filter((o) => o.status === 'pending').length;
   const open = rows.filter((o) => !finals.has(o.status)).length;
   const unprocessed = events.filter((e) => !e.processedAt && !e.gaveUpAt).length;
-  if ((open === 0 && pendingPushes === 0 && unprocessed === 0) || Date.now() > deadline) break;
+  if ((open === 0 && pendingPushes === 0 && unprocessed === 0 && unshown === 0) || Date.now() > deadline) break;
   await bot.start();
 }
 
@@ -229,16 +248,27 @@ for (const [eventId, sent] of sentEvents) {
   const answers = replies + (answerPushes.has(`event:${eventId}:answer`) ? 1 : 0);
   if (answers === 0) unanswered++;
   if (answers > 1) answeredTwice++;
-  if (answers !== 1 && process.env.CHAOS_VERBOSE) console.log('answers:', answers, eventId, sent.user);
+  if (answers !== 1 && process.env.CHAOS_VERBOSE) {
+    const row = events.find((e) => e.id === eventId);
+    const replies = line.calls.filter((c) => c.path === '/v2/bot/message/reply' && sent.tokens.has((c.body as { replyToken?: string }).replyToken ?? ''));
+    console.log('answers:', answers, eventId, sent.user, {
+      replies: replies.map((c) => ({ status: c.status, at: c.at })),
+      push: outboxRows.find((r) => r.dedupeKey === `event:${eventId}:answer`)?.createdAt,
+      event: row && { received: row.receivedAt, attempts: row.attempts, answered: row.answeredAt, processed: row.processedAt },
+    });
+  }
 }
 const stored = events.length;
 const processedEvents = events.filter((e) => e.processedAt).length;
 const gaveUp = events.filter((e) => e.gaveUpAt).length;
 
-// Every order the provider has that none of ours holds was shown to the owners.
+// Every order the provider has that none of ours holds, and whose callback reached the bot, was
+// shown to the owners. (A callback sent while the bot was down is lost, as with a real provider
+// that does not retry: its order stays `unknown` on the owners' screen.)
 const held = new Set(allOrders.map((o) => o.providerOrderId).filter(Boolean));
 const strays = [...simulator.state.orders.values()].filter((o) => !held.has(o.orderId));
-const neverShown = strays.filter((o) => !ownerMessages.some((m) => m.includes(o.orderId))).length;
+const heardStrays = strays.filter((o) => callbacksDelivered.has(o.orderId));
+const neverShown = heardStrays.filter((o) => !ownerMessages.some((m) => m.includes(o.orderId))).length;
 
 // Customers whose taps confirmed no order (a card superseded by their own retyped message): told why.
 const withOrder = new Set(rows.map((o) => o.userId));
@@ -247,7 +277,9 @@ const tappedNothing = [...numbers.keys()].filter((u) => !withOrder.has(u)).lengt
 console.log('');
 console.log(`customers:              ${ORDERS} (${tapped} tapped ยืนยัน; ${rows.length} orders confirmed; ${tappedNothing} customers with no order)`);
 console.log(`webhook events:         ${sentEvents.size} sent, ${stored} stored, ${processedEvents} processed, ${gaveUp} given up (owners told)`);
-console.log(`provider faults:        ${providerFaults} (hangs and lost answers); ${strays.length} provider orders none of ours holds`);
+console.log(
+  `provider faults:        ${providerFaults} (hangs and lost answers); ${strays.length} provider orders none of ours holds, ${heardStrays.length} of them called back while the bot was up`,
+);
 console.log(`bot kills:              ${kills}`);
 console.log(`refills sent:           ${simulator.refillCount()}`);
 console.log(`orders by final state:  ${JSON.stringify(byStatus)}`);

@@ -67,9 +67,12 @@ export async function claimExpiredWebhookEvents(
     .returning();
 }
 
-/** The customer has been answered (reply sent, or push queued). */
-export async function markWebhookEventAnswered(db: DbOrTx, id: string): Promise<void> {
-  await db.update(webhookEvents).set({ answeredAt: sql`now()` }).where(eq(webhookEvents.id, id));
+/** Records the event's answer just before it goes out (`messages` when it goes by reply). */
+export async function recordWebhookEventAnswer(db: DbOrTx, options: { id: string; messages?: unknown[] }): Promise<void> {
+  await db
+    .update(webhookEvents)
+    .set({ answeredAt: sql`now()`, ...(options.messages ? { answer: options.messages } : {}) })
+    .where(eq(webhookEvents.id, options.id));
 }
 
 /** Keeps the events this instance still holds (queued or in progress) from being claimed by a sweep. */

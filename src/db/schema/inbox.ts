@@ -19,9 +19,10 @@ export const webhookEvents = pgTable(
     attempts: integer().notNull().default(0),
     lastError: text(),
     /**
-     * The customer has been answered (by reply, or a push was queued): handling the event again
-     * after a crash must not answer twice.
+     * The answer, recorded just before it is sent: an event handled again after a crash finishes
+     * sending this answer (the reply token tells whether it arrived) instead of answering anew.
      */
+    answer: jsonb(),
     answeredAt: at(),
     /** Given up on after its attempts (the owners were told); never retried again. */
     gaveUpAt: at(),
