@@ -38,6 +38,11 @@ export interface LineApiErrorInit {
   acceptedRequestId?: string;
   /** True when the request carried an X-Line-Retry-Key (only then does 409 mean "delivered"). */
   withRetryKey?: boolean;
+  /**
+   * LINE's answer body before anything was redacted from it: what the error means is read from
+   * it here, once (a redacted copy could hide the words, e.g. a short access token).
+   */
+  rawBody?: string;
   cause?: unknown;
 }
 
@@ -50,6 +55,13 @@ export class LineApiError extends Error {
   readonly requestId: string | undefined;
   readonly acceptedRequestId: string | undefined;
   readonly withRetryKey: boolean;
+  /** 400 "Invalid reply token": expired or used; the caller should fall back to push. */
+  readonly invalidReplyToken: boolean;
+  /**
+   * 429 is also how LINE says the monthly push quota is used up; retrying will not help until
+   * the quota resets, so the outbox should park rather than spin. (Still `isRetryable`: later.)
+   */
+  readonly quotaExceeded: boolean;
 
   constructor(init: LineApiErrorInit) {
     const snippet = snip(init.body ?? '');
@@ -63,6 +75,9 @@ export class LineApiError extends Error {
     this.requestId = init.requestId;
     this.acceptedRequestId = init.acceptedRequestId;
     this.withRetryKey = init.withRetryKey ?? false;
+    const body = init.rawBody ?? init.body ?? '';
+    this.invalidReplyToken = init.status === 400 && /invalid reply token/i.test(body);
+    this.quotaExceeded = init.status === 429 && /monthly limit/i.test(body);
   }
 
   /** 5xx or 429: the same request may succeed later (honour retryAfterMs when set). */
@@ -78,18 +93,6 @@ export class LineApiError extends Error {
     return this.status === 409 && this.operation === 'push' && this.withRetryKey;
   }
 
-  /**
-   * 429 is also how LINE says the monthly push quota is used up; retrying will not help until
-   * the quota resets, so the outbox should park rather than spin. (Still `isRetryable`: later.)
-   */
-  get quotaExceeded(): boolean {
-    return this.status === 429 && /monthly limit/i.test(this.bodySnippet);
-  }
-
-  /** 400 "Invalid reply token": expired or used; the caller should fall back to push. */
-  get invalidReplyToken(): boolean {
-    return this.status === 400 && /invalid reply token/i.test(this.bodySnippet);
-  }
 }
 
 export interface LineNetworkErrorInit {

@@ -41,6 +41,7 @@ export function toLineError(operation: LineOperation, err: unknown, ctx: Convert
       operation,
       status: err.status,
       body: redact(String(err.body ?? ''), ctx.token),
+      rawBody: String(err.body ?? ''),
       retryAfterMs: parseRetryAfter(headers?.get('retry-after') ?? null),
       requestId: headers?.get('x-line-request-id') ?? undefined,
       acceptedRequestId: headers?.get('x-line-accepted-request-id') ?? undefined,

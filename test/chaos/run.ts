@@ -50,7 +50,7 @@ const dataDir = process.env.DATABASE_URL ? undefined : mkdtempSync(join(tmpdir()
 const env = {
   ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : { DATA_DIR: dataDir! }),
   LINE_CHANNEL_SECRET: CHANNEL_SECRET,
-  LINE_CHANNEL_ACCESS_TOKEN: 'token',
+  LINE_CHANNEL_ACCESS_TOKEN: 'chaos-channel-access-token',
   LINE_API_BASE_URL: lineOrigin,
   LINE_DATA_API_BASE_URL: lineOrigin,
   TOPUP_API_URL: simulatorUrl,
@@ -58,7 +58,7 @@ const env = {
   TOPUP_PASSWORD: 'pw-chaos',
   TOPUP_CALLBACK_SECRET: CALLBACK_SECRET,
   TOPUP_TIMEOUT_MS: '2000',
-  LOG_LEVEL: 'error',
+  LOG_LEVEL: process.env.CHAOS_VERBOSE ? 'warn' : 'error',
   PAYMENT_MODE: 'open',
   OWNER_GROUP_IDS: OWNERS,
 };
@@ -74,6 +74,7 @@ const killer = (async () => {
     await sleep(2000 + random() * 4000);
     if (!running) break;
     kills++;
+    if (process.env.CHAOS_VERBOSE) console.log(`kill at ${new Date().toISOString()}`);
     await bot.kill();
     await sleep(random() * 1000);
     await bot.start();
@@ -254,7 +255,8 @@ for (const [eventId, sent] of sentEvents) {
     console.log('answers:', answers, eventId, sent.user, {
       replies: replies.map((c) => ({ status: c.status, at: c.at })),
       push: outboxRows.find((r) => r.dedupeKey === `event:${eventId}:answer`)?.createdAt,
-      event: row && { received: row.receivedAt, attempts: row.attempts, answered: row.answeredAt, processed: row.processedAt },
+      log: bot.output().split('\n').filter((l) => l.includes(eventId)).map((l) => l.slice(0, 300)),
+      event: row && { type: row.type, received: row.receivedAt, attempts: row.attempts, answered: row.answeredAt, processed: row.processedAt, error: row.lastError },
     });
   }
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
-import { orders } from '../../src/db/schema.ts';
+import { orders, webhookEvents } from '../../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { createLineStandin, type LineStandin } from '../../src/demo/line-standin/index.ts';
 import { createSimulator, type Simulator } from '../../src/demo/simulator/index.ts';
@@ -158,5 +158,51 @@ describe.each(drivers())('crash recovery on %s', (driver) => {
     // The row keeps its backoff across the restart (a few seconds after a few failures).
     const messages = await waitForMessages(line, u, (m) => m.some((x) => x.via === 'push'), 45_000);
     expect(messages.filter((x) => x.via === 'push')).toHaveLength(1);
+  }, 90_000);
+
+  it('killed right after its reply went out: restarted, the customer is not answered twice', async () => {
+    const u = nextUser();
+    // SIGKILL the moment LINE has the answer to the text: the instance never finishes the event.
+    let killing: Promise<void> | undefined;
+    const off = line.on('message', (delivered) => {
+      if (delivered.to === u && !killing) killing = bot.kill();
+    });
+    await sendUserEvent(bot.url, line, u, textEvent('เติม 20 0812345678 ais'));
+    await eventually(() => killing !== undefined, (started) => started, 10_000, 'the reply');
+    await killing;
+    off();
+    await bot.start();
+    // The event's lease runs out (30 s) and a sweep takes it over. PGlite is read between runs.
+    const processed = async () => {
+      if (!pg) await bot.stop();
+      const rows = await withDb((db) => db.select().from(webhookEvents).where(eq(webhookEvents.sourceId, u)));
+      if (!pg) await bot.start();
+      return rows;
+    };
+    await eventually(processed, (rows) => rows.length === 1 && rows[0]!.processedAt !== null, 60_000, 'the event taken over and finished');
+    expect(deliveredTo(line, u)).toHaveLength(1);
+  }, 90_000);
+
+  it('killed right after the reply to a confirm tap: restarted, the customer is not answered twice', async () => {
+    const u = nextUser();
+    const data = await draft(u, 'เติม 20 0812345678 ais');
+    let killing: Promise<void> | undefined;
+    const off = line.on('message', (delivered) => {
+      if (delivered.to === u && !killing) killing = bot.kill();
+    });
+    await sendUserEvent(bot.url, line, u, postbackEvent(data));
+    await eventually(() => killing !== undefined, (started) => started, 10_000, 'the reply');
+    await killing;
+    off();
+    await bot.start();
+    const processed = async () => {
+      if (!pg) await bot.stop();
+      const rows = await withDb((db) => db.select().from(webhookEvents).where(eq(webhookEvents.sourceId, u)));
+      if (!pg) await bot.start();
+      return rows;
+    };
+    await eventually(processed, (rows) => rows.length === 2 && rows.every((r) => r.processedAt !== null), 60_000, 'the events finished');
+    const answers = deliveredTo(line, u).filter((m) => !textOf(m.message).includes('สำเร็จ') || m.via === 'reply');
+    expect(answers.map((m) => `${m.via}: ${textOf(m.message).slice(0, 40)}`)).toHaveLength(2);
   }, 90_000);
 });
