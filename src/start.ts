@@ -93,7 +93,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const outbox = createOutbox({ db, line, logger, metrics, ownerGroupIds: config.owner.groupIds, intervalMs });
   const announcer = { customer: renderCustomerNews, owners: renderOwnerNews };
   const orders = createOrderService({ db, provider, config, logger, metrics, outbox, announcer });
-  const owner = createOwnerModule({ db, provider, config, logger, metrics, outbox, orders, publicUrl });
+  const owner = createOwnerModule({ db, provider, line, config, logger, metrics, outbox, orders, publicUrl });
   const botDeps = { db, line, config, logger, metrics, outbox, orders, publicUrl, groups: owner.groups };
   // The acknowledgement's INSERT gets connections of its own, never queued behind processing.
   const inboxDatabase = config.database.url ? openPostgres(config.database.url, { max: 2 }) : undefined;
