@@ -2,6 +2,7 @@
  * Entry point of `npm start`: configuration, then the bot, then signal handling.
  */
 import { ConfigError, describeConfigError, loadConfig, readEnv, secretsOf } from './config.ts';
+import { DataDirInUse } from './db/data-dir-lock.ts';
 import { createLogger } from './log.ts';
 import { startBot } from './start.ts';
 
@@ -18,7 +19,12 @@ try {
 
 const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
 const bot = await startBot(config, { logger }).catch((error: unknown) => {
-  logger.fatal({ err: error }, 'the bot could not start');
+  if (error instanceof DataDirInUse) {
+    // The operator started a second bot on the same files: say so plainly, like a config error.
+    console.error(`The bot cannot start: ${error.message}.`);
+  } else {
+    logger.fatal({ err: error }, 'the bot could not start');
+  }
   process.exit(1);
 });
 

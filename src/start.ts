@@ -50,11 +50,16 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const { logger } = options;
   const intervalMs = options.sweepIntervalMs ?? 2_000;
 
-  // Listen first (answering 503 until ready): the demo's simulator needs our port for its callbacks.
-  const server = await listenStarting(options.port ?? config.port);
+  // The database before the port: a second bot on a DATA_DIR in use stops here, at the lock,
+  // before it takes (or fails to take) a port.
+  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
+  // Then listen (answering 503 until ready): the demo's simulator needs our port for its callbacks.
+  const server = await listenStarting(options.port ?? config.port).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   const url = `http://127.0.0.1:${server.port}`;
 
-  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
   logger.info(
     database.driver === 'pglite' ? { dataDir: config.database.dataDir } : {},
     database.driver === 'pglite'
@@ -96,7 +101,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const outbox = createOutbox({ db, line, logger, metrics, ownerGroupIds: config.owner.groupIds, intervalMs });
   const announcer = { customer: renderCustomerNews, owners: renderOwnerNews };
   const orders = createOrderService({ db, provider, config, logger, metrics, outbox, announcer });
-  const owner = createOwnerModule({ db, provider, config, logger, metrics, outbox, orders, publicUrl });
+  const owner = createOwnerModule({ db, provider, line, config, logger, metrics, outbox, orders, publicUrl });
   const background = createBackground(logger);
   const botDeps = { db, line, config, logger, metrics, outbox, orders, publicUrl, background, groups: owner.groups };
   // The acknowledgement's INSERT gets connections of its own, never queued behind processing.

@@ -60,7 +60,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     commonAmounts: e.COMMON_AMOUNTS ?? DEFAULT_COMMON_AMOUNTS,
     owner: {
       // The demo's owners' group (the /dev page's group view) is registered from the start.
-      groupIds: (e.OWNER_GROUP_IDS ?? (demo ? DEMO_OWNER_GROUP_ID : '')).split(',').map((s) => s.trim()).filter(Boolean),
+      groupIds: e.OWNER_GROUP_IDS ?? (demo ? [DEMO_OWNER_GROUP_ID] : []),
       registerCode: e.OWNER_REGISTER_CODE,
       balanceAlertSatang: e.BALANCE_ALERT_THRESHOLD * 100,
       balanceCriticalSatang: (e.BALANCE_CRITICAL_THRESHOLD ?? Math.floor(e.BALANCE_ALERT_THRESHOLD / 4)) * 100,

@@ -11,7 +11,7 @@ import type { Problems } from './errors.ts';
 import { httpUrl, oneOf, optional, text, wholeNumber, withDefault } from './fields.ts';
 import { parsePromptPayId } from './promptpay-id.ts';
 import { PAYMENT_MODES } from './types.ts';
-import { amountList, dailyTime, networkCodes, urlSegmentSecret, userIds } from './values.ts';
+import { amountList, dailyTime, groupIds, networkCodes, urlSegmentSecret, userIds } from './values.ts';
 
 const ONE_DAY_MS = 86_400_000;
 const ONE_DAY_S = 86_400;
@@ -56,7 +56,7 @@ const fields = {
   CONVERSATION_TTL_MINUTES: withDefault(wholeNumber(1, ONE_DAY_MIN, 'minutes (one day)'), 15),
   DRAFT_TTL_MINUTES: withDefault(wholeNumber(1, ONE_DAY_MIN, 'minutes (one day)'), 10),
 
-  OWNER_GROUP_IDS: optional(text),
+  OWNER_GROUP_IDS: optional(groupIds),
   OWNER_REGISTER_CODE: optional(text),
   BALANCE_ALERT_THRESHOLD: withDefault(wholeNumber(0, BAHT_CEILING, 'baht'), 500),
   /** Default: a quarter of the alert threshold (load.ts). */

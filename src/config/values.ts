@@ -43,6 +43,21 @@ export const userIds: Parse<string[]> = (value) => {
   return [...new Set(ids)];
 };
 
+/**
+ * LINE group ids (they start with `C`), comma separated, without repeats. A room (`R…`) or a
+ * user (`U…`) is refused by name: neither can be an owners' group (DESIGN §3).
+ */
+export const groupIds: Parse<string[]> = (value) => {
+  const ids = commaList((id) => {
+    if (!id.startsWith('C')) {
+      const what = id.startsWith('R') ? 'a room, not a group' : id.startsWith('U') ? 'a user, not a group' : 'not a LINE group id';
+      throw new InvalidValue(`must be LINE group ids (they start with C), comma separated; "${id}" is ${what}`);
+    }
+    return id;
+  })(value);
+  return [...new Set(ids)];
+};
+
 /** `21:00`, `7:30` → `07:30`; `off` → null (no summary). */
 export const dailyTime: Parse<string | null> = (value) => {
   if (value.toLowerCase() === 'off') return null;

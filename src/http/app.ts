@@ -1,8 +1,10 @@
 /**
  * The express app: routes only. Business logic lives in bot/ and orders/.
  *
- * `/webhook` has LINE's signature middleware and no body parser before it (it needs the raw
- * body). The provider callback is form-encoded on a secret path, compared in constant time.
+ * Every body is read under its route's limit while it streams (body.ts) before anything else
+ * looks at it: `/webhook` then gets LINE's signature middleware (which takes the raw bytes from
+ * `req.body`), the provider callback is form-encoded on a secret path, compared in constant
+ * time. Text PostgreSQL cannot store is made storable before it is handed on (storable.ts).
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
 import { JSONParseError, SignatureValidationFailed, middleware, type webhook } from '@line/bot-sdk';
@@ -10,11 +12,20 @@ import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { MetricsAccess } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
+import { BodyTooLarge, jsonBody, rawBody, refuseTooLarge } from './body.ts';
+import { parseForm } from './form.ts';
 import { healthRoutes } from './health.ts';
 import { metricsRoutes } from './metrics.ts';
+import { storable } from './storable.ts';
 
 /** LINE sends small JSON; anything this big is not LINE. */
 const MAX_WEBHOOK_BYTES = 1024 * 1024;
+/** The provider's callback is five short fields. */
+const MAX_CALLBACK_BYTES = 16 * 1024;
+/** The emulator's largest body: a photo as a data URL. */
+const MAX_DEV_BYTES = 8 * 1024 * 1024;
+/** `\u0000` or a UTF-16 surrogate escape in JSON text: only then is there anything to clean. */
+const MAYBE_UNSTORABLE = /\\u(?:0000|[dD][89a-fA-F])/;
 
 export interface HttpDeps {
   logger: Logger;
@@ -47,9 +58,10 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   app.post(
     '/webhook',
+    rawBody(MAX_WEBHOOK_BYTES),
     (req, res, next) => {
-      if (Number(req.headers['content-length'] ?? 0) > MAX_WEBHOOK_BYTES) res.status(413).end();
-      else next();
+      res.locals.maybeUnstorable = MAYBE_UNSTORABLE.test((req.body as Buffer).toString('latin1'));
+      next();
     },
     middleware({ channelSecret: deps.channelSecret }),
     async (req, res) => {
@@ -59,19 +71,19 @@ export function createHttpApp(deps: HttpDeps): express.Express {
         return;
       }
       // Durable before 200: once LINE hears OK it will not send these again.
-      await deps.acceptEvents(events as webhook.Event[]);
+      await deps.acceptEvents((res.locals.maybeUnstorable ? storable(events) : events) as webhook.Event[]);
       res.status(200).json({});
     },
   );
 
   const secretDigest = digest(deps.callbackSecret);
-  app.post('/topup/callback/:secret', express.urlencoded({ extended: false, limit: '16kb' }), async (req, res) => {
+  app.post('/topup/callback/:secret', rawBody(MAX_CALLBACK_BYTES), async (req, res) => {
     // Compare digests: equal length whatever was sent, so timing says nothing about the secret.
     if (!timingSafeEqual(digest(String(req.params.secret)), secretDigest)) {
       res.status(404).type('text/plain').send('Not Found');
       return;
     }
-    const accepted = await deps.acceptCallback((req.body ?? {}) as Record<string, unknown>);
+    const accepted = await deps.acceptCallback(storable(parseForm(req.body as Buffer, req.headers['content-type'])));
     if (!accepted) {
       res.status(400).type('text/plain').send('missing orderid');
       return;
@@ -98,7 +110,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
     app.get('/slip/:token', serve('slip', 'private, max-age=3600'));
   }
 
-  if (deps.dev) app.use('/dev', deps.dev);
+  if (deps.dev) app.use('/dev', jsonBody(MAX_DEV_BYTES), deps.dev);
 
   app.use(errorHandler(deps.logger));
   return app;
@@ -111,6 +123,11 @@ function digest(value: string): Buffer {
 /** The one place HTTP errors become status codes; decided by error class. */
 function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
+    if (error instanceof BodyTooLarge) {
+      logger.warn({ path: req.path }, 'request body over its limit refused');
+      refuseTooLarge(req, res, JSON.stringify({ message: 'payload too large' }));
+      return;
+    }
     if (error instanceof SignatureValidationFailed) {
       logger.warn({ path: req.path }, 'webhook with a bad signature refused');
       res.status(401).json({ message: 'invalid signature' });

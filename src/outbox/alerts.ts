@@ -14,6 +14,8 @@ export interface OwnerAlert {
   payload: Record<string, unknown>;
   /** The owners' message, built by the owners' module. */
   messages: PushMessage[];
+  /** Owners' groups told otherwise (the group whose tap caused it got a reply). */
+  except?: readonly string[];
 }
 
 /** Raises the alert once; false when it was raised before. */
@@ -21,6 +23,7 @@ export async function queueOwnerAlert(tx: DbOrTx, alert: OwnerAlert, configuredG
   if (!(await insertAlert(tx, { dedupeKey: alert.dedupeKey, kind: alert.kind, payload: alert.payload }))) return false;
   const groups = new Set([...configuredGroupIds, ...(await listOwnerGroupIds(tx))]);
   for (const groupId of groups) {
+    if (alert.except?.includes(groupId)) continue;
     await queuePush(tx, { key: `alert:${alert.dedupeKey}:${groupId}`, to: groupId, messages: alert.messages });
   }
   return true;

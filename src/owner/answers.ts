@@ -25,12 +25,12 @@ import type { OwnerCommand } from './commands.ts';
 import type { OwnerDeps } from './deps.ts';
 import { lastKnownNetworks, observeNetworks } from './network-monitor.ts';
 import { onAdjust, onStaffCommand, pendingDeposits, type PaymentDeps } from './payments.ts';
-import { unregisterGroup } from './registration.ts';
 import { loadSummary, todaySoFar } from './summary.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type AnsweredCommand = Exclude<OwnerCommand, { kind: 'register' }>;
+/** Registering and unregistering are answered by the handler: they work outside owners' groups too. */
+export type AnsweredCommand = Exclude<OwnerCommand, { kind: 'register' | 'unregister' }>;
 
 export interface CommandContext {
   chatId: string;
@@ -133,8 +133,6 @@ export function createOwnerAnswers(deps: OwnerDeps, paymentDeps: PaymentDeps, t:
 
   return async function answer(ctx: CommandContext, command: AnsweredCommand): Promise<LineMessage[]> {
     switch (command.kind) {
-      case 'unregister':
-        return [textMessage(t(`owner.unregister.${await unregisterGroup(db, config, ctx.chatId)}`))];
       case 'balance':
         return balance(ctx);
       case 'network':

@@ -27,4 +27,10 @@ describe('owner settings', () => {
     });
     expect(() => owner({ NETWORK_CHECK_INTERVAL_SECONDS: '0' })).toThrow(/NETWORK_CHECK_INTERVAL_SECONDS/);
   });
+
+  it('reads OWNER_GROUP_IDS as group ids; a room or a user id is refused by name', () => {
+    expect(owner({ OWNER_GROUP_IDS: ' Cabc , Cdef,Cabc' }).groupIds).toEqual(['Cabc', 'Cdef']);
+    expect(() => owner({ OWNER_GROUP_IDS: 'Cabc,R0123' })).toThrow(/OWNER_GROUP_IDS.*"R0123" is a room, not a group/);
+    expect(() => owner({ OWNER_GROUP_IDS: 'U0123' })).toThrow(/"U0123" is a user, not a group/);
+  });
 });

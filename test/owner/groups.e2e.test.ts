@@ -1,6 +1,8 @@
 /**
- * The owners' group over real HTTP: join → register (right and wrong code, rate limit) →
- * commands; an `unknown` order's card resolved from the group; unregistered groups refused.
+ * The owners' group over real HTTP: join → register (right and wrong code, rate limit, approval
+ * by an owners' group) → commands; an `unknown` order's card resolved from the group;
+ * unregistered groups refused. Approval, limits across groups and users, and rooms in depth:
+ * registration.e2e.test.ts.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
@@ -13,11 +15,14 @@ import { groupChat, latestOrder, newGroupId, OWNER_ENV, placeOrder, REGISTER_COD
 describe.each(drivers())('owners group on %s', (driver) => {
   let h: Harness;
   const configured = newGroupId('cfg');
+  /** The owners' group from OWNER_GROUP_IDS: it approves every group that registers here. */
+  let cfg: ReturnType<typeof groupChat>;
   let n = 0;
   const nextUser = () => `Ucust${driver}${++n}${Date.now()}`;
 
   beforeAll(async () => {
     h = await startHarness(driver, { env: { ...OWNER_ENV, OWNER_GROUP_IDS: configured } });
+    cfg = groupChat(h, configured);
   });
   afterAll(() => h.stop());
   afterEach(() => {
@@ -25,7 +30,7 @@ describe.each(drivers())('owners group on %s', (driver) => {
     expect(h.invalidPayloads()).toEqual([]);
   });
 
-  it('explains registration on join, refuses a wrong code, registers with the right one', async () => {
+  it('explains registration on join, refuses a wrong code; the right one asks the owners, who approve', async () => {
     const g = groupChat(h, newGroupId('reg'));
     await g.join();
     const [hello] = await h.waitFor(g.groupId, (m) => m.length >= 1);
@@ -33,12 +38,15 @@ describe.each(drivers())('owners group on %s', (driver) => {
     expect(textOf(hello!.message)).toContain('ลงทะเบียน');
 
     expect(textOf((await g.ask('ยอดเงิน')).message)).toContain('ใช้ได้เฉพาะกลุ่มเจ้าของร้านที่ลงทะเบียนแล้ว');
-    expect(textOf((await g.ask('ลงทะเบียน wrong-code')).message)).toContain('ลองได้อีก 4 ครั้ง');
+    expect(textOf((await g.ask('ลงทะเบียน wrong-code', 'Uguess')).message)).toContain('ลองได้อีก 4 ครั้ง');
     expect(await h.db.select().from(ownerGroups).where(eq(ownerGroups.groupId, g.groupId))).toHaveLength(0);
 
-    expect(textOf((await g.ask(`ลงทะเบียน ${REGISTER_CODE}`, 'Uboss')).message)).toContain('เรียบร้อยแล้ว');
+    expect(textOf((await g.ask(`ลงทะเบียน ${REGISTER_CODE}`, 'Uboss')).message)).toContain('ส่งคำขอให้กลุ่มเจ้าของร้านอนุมัติแล้ว');
+    expect(await h.db.select().from(ownerGroups).where(eq(ownerGroups.groupId, g.groupId))).toHaveLength(0);
+    expect(textOf((await cfg.approve(g.groupId, 'Uowner1')).message)).toContain('อนุมัติแล้ว');
+    await h.waitFor(g.groupId, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes('ได้รับอนุมัติ')));
     const [row] = await h.db.select().from(ownerGroups).where(eq(ownerGroups.groupId, g.groupId));
-    expect(row).toMatchObject({ source: 'command', registeredBy: 'Uboss' });
+    expect(row).toMatchObject({ source: 'command', registeredBy: 'Uboss', approvedBy: 'Uowner1' });
     expect(textOf((await g.ask(`ลงทะเบียน ${REGISTER_CODE}`)).message)).toContain('ลงทะเบียนเป็นกลุ่มเจ้าของร้านไว้แล้ว');
 
     const balance = await g.ask('ยอดเงิน');
@@ -50,20 +58,21 @@ describe.each(drivers())('owners group on %s', (driver) => {
   it('allows at most 5 wrong codes per group per hour, then refuses even the right one', async () => {
     const g = groupChat(h, newGroupId('brute'));
     const answers: string[] = [];
-    for (let i = 0; i < 5; i++) answers.push(textOf((await g.ask(`ลงทะเบียน guess-${i}`)).message));
+    // Five different people, so only the group's limit is reached.
+    for (let i = 0; i < 5; i++) answers.push(textOf((await g.ask(`ลงทะเบียน guess-${i}`, `Uguesser${i}`)).message));
     expect(answers[0]).toContain('ลองได้อีก 4 ครั้ง');
     expect(answers[4]).toContain('ครบจำนวนครั้งแล้ว');
-    expect(textOf((await g.ask(`ลงทะเบียน ${REGISTER_CODE}`)).message)).toContain('ผิดหลายครั้งเกินไป');
+    expect(textOf((await g.ask(`ลงทะเบียน ${REGISTER_CODE}`, 'Uboss')).message)).toMatch(/ผิดหลายครั้งเกินไป.*รออีกประมาณ (5[5-9]|60) นาที/);
     expect(await h.db.select().from(ownerGroups).where(eq(ownerGroups.groupId, g.groupId))).toHaveLength(0);
     expect(await h.db.select().from(registerAttempts).where(eq(registerAttempts.groupId, g.groupId))).toHaveLength(5);
     // Another group is not affected by this one's guesses.
     const other = groupChat(h, newGroupId('fine'));
-    await other.register();
+    await other.register(cfg);
   });
 
   it('counts simultaneous wrong codes exactly', async () => {
     const g = groupChat(h, newGroupId('burst'));
-    await Promise.all(Array.from({ length: 8 }, (_, i) => g.text(`ลงทะเบียน burst-${i}`)));
+    await Promise.all(Array.from({ length: 8 }, (_, i) => g.text(`ลงทะเบียน burst-${i}`, `Uburst${i}`)));
     await h.waitFor(g.groupId, (m) => m.length >= 8);
     expect(await h.db.select().from(registerAttempts).where(eq(registerAttempts.groupId, g.groupId))).toHaveLength(5);
     expect(g.texts().filter((t) => t.includes('ผิดหลายครั้งเกินไป'))).toHaveLength(3);
@@ -71,7 +80,7 @@ describe.each(drivers())('owners group on %s', (driver) => {
 
   it('answers the commands in a registered group and ignores chatter', async () => {
     const g = groupChat(h, newGroupId('cmd'));
-    await g.register();
+    await g.register(cfg);
     await g.text('วันนี้ฝนตกไหมคะ');
     const network = await g.ask('สถานะเครือข่าย');
     expect(network.message.type).toBe('flex');
@@ -83,34 +92,38 @@ describe.each(drivers())('owners group on %s', (driver) => {
     expect(help.message.quickReply).toBeDefined();
     const mentioned = await g.ask('@ร้านเติมเงิน ยอดเงิน', 'Uowner1', { index: 0, length: 13 });
     expect(mentioned.message.type).toBe('flex');
-    // Chatter got no answer: every message in the group answers a command.
-    expect(g.messages()).toHaveLength(5);
+    // Chatter got no answer: every message in the group answers a command (or the registration:
+    // the request's reply and the welcome once approved).
+    expect(g.messages()).toHaveLength(6);
   });
 
   it('works in a group listed in OWNER_GROUP_IDS without registering; that group cannot unregister', async () => {
     const g = groupChat(h, configured);
+    // Earlier tests' news about other groups reached this group by push; the join is answered by reply.
+    const replies = () => g.messages().filter((m) => m.via === 'reply');
+    const before = replies().length;
     await g.join();
-    await h.waitFor(configured, (m) => m.length >= 1);
-    expect(g.texts()[0]).toContain('กลุ่มนี้เป็นกลุ่มเจ้าของร้านแล้ว');
+    await h.waitFor(configured, () => replies().length > before);
+    expect(textOf(replies()[before]!.message)).toContain('กลุ่มนี้เป็นกลุ่มเจ้าของร้านแล้ว');
     expect(textOf((await g.ask('ยกเลิกการลงทะเบียน')).message)).toContain('OWNER_GROUP_IDS');
     expect((await g.ask('ยอดเงิน')).message.type).toBe('flex');
   });
 
   it('unregisters by command and when the bot is removed from the group', async () => {
     const a = groupChat(h, newGroupId('unreg'));
-    await a.register();
+    await a.register(cfg);
     expect(textOf((await a.ask('ยกเลิกการลงทะเบียน')).message)).toContain('ยกเลิกการลงทะเบียนกลุ่มนี้แล้ว');
     expect(textOf((await a.ask('ยอดเงิน')).message)).toContain('ใช้ได้เฉพาะกลุ่มเจ้าของร้าน');
 
     const b = groupChat(h, newGroupId('kicked'));
-    await b.register();
+    await b.register(cfg);
     await b.leave();
     await expect.poll(async () => (await h.db.select().from(ownerGroups).where(eq(ownerGroups.groupId, b.groupId))).length).toBe(0);
   });
 
   it('turns an unknown order into a card; one tap resolves it once and the customer is told', async () => {
     const owners = groupChat(h, newGroupId('own'));
-    await owners.register();
+    await owners.register(cfg);
     const stranger = groupChat(h, newGroupId('strange'));
     await stranger.join();
     await h.waitFor(stranger.groupId, (m) => m.length >= 1);
@@ -122,7 +135,7 @@ describe.each(drivers())('owners group on %s', (driver) => {
     expect(order.status).toBe('unknown');
 
     const [card] = await h.waitFor(owners.groupId, (m) => m.some((x) => x.via === 'push' && x.message.type === 'flex'));
-    const pushed = owners.messages().filter((m) => m.via === 'push');
+    const pushed = owners.messages().filter((m) => m.via === 'push' && m.message.type === 'flex');
     expect(pushed).toHaveLength(1);
     const flex = pushed[0]!.message;
     expect(textOf(flex)).toContain(order.ref);
@@ -163,7 +176,7 @@ describe.each(drivers())('owners group on %s', (driver) => {
 
   it('"ไม่สำเร็จ" fails the order and tells the customer the shop checked', async () => {
     const owners = groupChat(h, newGroupId('fail'));
-    await owners.register();
+    await owners.register(cfg);
     const u = nextUser();
     h.simulator.setFault('empty', { times: 1, kinds: ['refill'] });
     await placeOrder(h, u, 'เติม 100 0899999999 ทรู');
@@ -185,7 +198,7 @@ describe.each(drivers())('owners group on %s', (driver) => {
 
   it('"ตรวจสอบอีกครั้ง" asks the provider: still pending, then success settles it', async () => {
     const owners = groupChat(h, newGroupId('recheck'));
-    await owners.register();
+    await owners.register(cfg);
     const u = nextUser();
     h.simulator.queueOutcome('slow');
     await placeOrder(h, u);

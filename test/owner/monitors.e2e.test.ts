@@ -36,15 +36,19 @@ function providerFor(h: Harness) {
 
 describe.each(drivers())('balance and network monitors on %s', (driver) => {
   let h: Harness;
+  /** The first owners' group (the code alone registers it); it approves the groups of each test. */
+  let first: ReturnType<typeof groupChat>;
   beforeAll(async () => {
     h = await startHarness(driver, { env: OWNER_ENV });
+    first = groupChat(h, newGroupId('first'));
+    await first.register();
   });
   afterAll(() => h.stop());
   afterEach(() => expect(h.invalidPayloads()).toEqual([]));
 
   it('alerts once per balance crossing, again at critical, and on recovery past the margin', async () => {
     const owners = groupChat(h, newGroupId('bal'));
-    await owners.register();
+    await owners.register(first);
     const outsiders = groupChat(h, newGroupId('out'));
     await outsiders.join();
 
@@ -76,7 +80,7 @@ describe.each(drivers())('balance and network monitors on %s', (driver) => {
 
   it('alerts once when a network closes and once when it reopens; customers are refused kindly meanwhile', async () => {
     const owners = groupChat(h, newGroupId('net'));
-    await owners.register();
+    await owners.register(first);
     const outsiders = groupChat(h, newGroupId('netout'));
     await outsiders.join();
 

@@ -74,9 +74,29 @@ export function groupChat(h: Harness, groupId: string) {
       await chat.postback(data, userId);
       return firstReply(before);
     },
-    async register(): Promise<void> {
-      const reply = await chat.ask(`ลงทะเบียน ${REGISTER_CODE}`);
-      if (!textOf(reply.message).includes('เรียบร้อย')) throw new Error(`registration failed: ${textOf(reply.message)}`);
+    /**
+     * The right code: the first owners' group is registered at once; any later one asks, and
+     * `approver` (an owners' group) approves it.
+     */
+    async register(approver?: { approve(groupId: string, userId?: string): Promise<DeliveredMessage> }, userId?: string): Promise<void> {
+      const reply = textOf((await chat.ask(`ลงทะเบียน ${REGISTER_CODE}`, userId)).message);
+      if (reply.includes('เรียบร้อย')) return;
+      if (!reply.includes('ส่งคำขอ') || !approver) throw new Error(`registration failed: ${reply}`);
+      const answer = textOf((await approver.approve(groupId)).message);
+      if (!answer.includes('อนุมัติแล้ว')) throw new Error(`approval failed: ${answer}`);
+      await h.waitFor(groupId, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes('ได้รับอนุมัติ')));
+    },
+    /** The card asking about `requester`, as this (owners') group received it. */
+    async requestCard(requester: string): Promise<DeliveredMessage> {
+      const isCard = (x: DeliveredMessage) => x.via === 'push' && x.message.type === 'flex' && textOf(x.message).includes(requester);
+      const messages = await h.waitFor(groupId, (m) => m.some(isCard));
+      return messages.filter(isCard).at(-1)!;
+    },
+    /** Taps อนุมัติ (or ปฏิเสธ) on the card about `requester`; returns the answer. */
+    async approve(requester: string, userId = 'Uowner1', label: 'อนุมัติ' | 'ปฏิเสธ' = 'อนุมัติ'): Promise<DeliveredMessage> {
+      const data = buttonData((await chat.requestCard(requester)).message, label);
+      if (!data) throw new Error(`no ${label} button on the card about ${requester}`);
+      return chat.tap(data, userId);
     },
     /** Pushed messages whose text contains `needle`. */
     pushes: (needle: string) => h.delivered(groupId).filter((m) => m.via === 'push' && textOf(m.message).includes(needle)),

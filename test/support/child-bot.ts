@@ -13,6 +13,10 @@ export interface ChildBot {
   kill(): Promise<void>;
   stop(): Promise<void>;
   output(): string;
+  /** The running (or last) process id. */
+  pid(): number | undefined;
+  /** Exit code once the process has exited (null if a signal ended it or it still runs). */
+  exitCode(): number | null;
 }
 
 /**
@@ -92,5 +96,7 @@ export function childBot(env: Record<string, string>, port: number): ChildBot {
       await done;
     },
     output: () => log,
+    pid: () => child?.pid,
+    exitCode: () => child?.exitCode ?? null,
   };
 }
