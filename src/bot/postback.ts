@@ -1,19 +1,22 @@
 /**
- * Buttons: `action=confirm|edit|cancel|change` (DESIGN §3). Confirm is the one gate into
- * the money path: one atomic UPDATE, so a double tap or a redelivery does nothing twice.
+ * Buttons: `action=confirm|edit|cancel|change|repeat|receipt|current` (DESIGN §3). Confirm is
+ * the one gate into the money path: one atomic UPDATE, so a double tap or a redelivery does
+ * nothing twice.
  */
 import type { webhook } from '@line/bot-sdk';
 import { deleteConversation } from '../db/queries/conversations.ts';
 import type { OrderRow } from '../db/schema.ts';
 import { formatBaht } from '../format.ts';
-import { textMessage } from '../line/messages/text.ts';
-import { decodePostback } from '../line/postback.ts';
+import { messageChip, postbackChip, textMessage } from '../line/messages/text.ts';
+import { decodePostback, encodePostback } from '../line/postback.ts';
+import { findLiveDraft } from '../db/queries/orders.ts';
 import type { ConfirmOutcome } from '../orders/confirm.ts';
 import type { Slot } from '../chat/types.ts';
 import type { EventContext } from './context.ts';
 import { converse } from './customer.ts';
-import { renderSubmitOutcome } from './order-news.ts';
-import { helpChips } from './render.ts';
+import { editOrder, repeatOrder, sendReceipt, showCurrentCard } from './order-actions.ts';
+import { limitText, renderSubmitOutcome, repeatData } from './order-news.ts';
+import { helpChips, type LineMessage } from './render.ts';
 import { insufficientCredit, notTrusted } from './wallet.ts';
 
 const SLOTS: readonly Slot[] = ['number', 'network', 'amount'];
@@ -24,7 +27,13 @@ export async function onCustomerPostback(ctx: EventContext<webhook.PostbackEvent
     case 'confirm':
       return confirm(ctx, fields.order ?? '', fields.t ?? '');
     case 'edit':
-      return converse(ctx, { kind: 'edit' });
+      return editOrder(ctx, fields.order);
+    case 'repeat':
+      return repeatOrder(ctx, fields.order);
+    case 'receipt':
+      return sendReceipt(ctx, fields.order);
+    case 'current':
+      return showCurrentCard(ctx);
     case 'cancel':
       return converse(ctx, { kind: 'cancel' });
     case 'change': {
@@ -41,7 +50,7 @@ async function confirm(ctx: EventContext, orderId: string, token: string): Promi
   const { db, line, orders } = ctx.deps;
   // Limits, payment and draft → confirmed (with the credit's hold): a short credit confirms nothing.
   const outcome = await orders.confirm({ orderId, token, chatId: ctx.chatId, userId: ctx.userId ?? ctx.chatId });
-  if (outcome.kind !== 'confirmed') return ctx.respond(notConfirmed(ctx, outcome, token));
+  if (outcome.kind !== 'confirmed') return ctx.respond(await notConfirmed(ctx, outcome, token));
   const confirmed = outcome.order;
 
   await deleteConversation(db, ctx.chatId);
@@ -59,13 +68,10 @@ async function confirm(ctx: EventContext, orderId: string, token: string): Promi
   if (submitted.kind === 'failed' || submitted.kind === 'unknown') await orders.answeredByReply(submitted.order);
 }
 
-function notConfirmed(ctx: EventContext, outcome: Exclude<ConfirmOutcome, { kind: 'confirmed' }>, token: string) {
+async function notConfirmed(ctx: EventContext, outcome: Exclude<ConfirmOutcome, { kind: 'confirmed' }>, token: string): Promise<LineMessage[]> {
   switch (outcome.kind) {
-    case 'limited': {
-      const { hit } = outcome;
-      const limit = hit.limitSatang === undefined ? undefined : formatBaht(hit.limitSatang);
-      return [textMessage(ctx.t(`order.limit.${hit.kind}`, { count: hit.count, limit }))];
-    }
+    case 'limited':
+      return [textMessage(limitText(ctx.t, outcome.hit))];
     case 'notAllowed':
       return [notTrusted(ctx)];
     case 'insufficient': {
@@ -74,14 +80,21 @@ function notConfirmed(ctx: EventContext, outcome: Exclude<ConfirmOutcome, { kind
       return [insufficientCredit(ctx, d.amountSatang, outcome.wallet.balanceSatang, minutesLeft)];
     }
     case 'notConfirmed':
-      return [textMessage(whyNotConfirmed(ctx, outcome.order, token))];
+      return whyNotConfirmed(ctx, outcome.order, token);
   }
 }
 
-/** A confirm that changed nothing: tell the customer which card counts, kindly. */
-function whyNotConfirmed(ctx: EventContext, order: OrderRow | undefined, token: string): string {
-  if (!order || order.confirmToken !== token || order.chatId !== ctx.chatId) return ctx.t('order.notFound');
-  if (order.status === 'expired') return ctx.t(order.detail === 'superseded' ? 'order.superseded' : 'order.expired');
-  if (order.status === 'draft') return ctx.t('order.expired');
-  return ctx.t('order.alreadyHandled', { ref: order.ref, state: ctx.t(`status.state.${order.status}`) });
+/** A confirm that changed nothing: say which card counts, with a button that leads on. */
+async function whyNotConfirmed(ctx: EventContext, order: OrderRow | undefined, token: string): Promise<LineMessage[]> {
+  const { t } = ctx;
+  if (!order || order.confirmToken !== token || order.chatId !== ctx.chatId) return [textMessage(t('order.notFound'), helpChips(t))];
+  const again = postbackChip(t('order.again'), repeatData(order));
+  if (order.status === 'expired' && order.detail === 'superseded') {
+    // Replaced by a newer card: show that one again, or (if it is gone too) make this one anew.
+    const current = await findLiveDraft(ctx.deps.db, ctx.chatId);
+    if (current) return [textMessage(t('order.superseded'), [postbackChip(t('order.showCurrent'), encodePostback('current'))])];
+    return [textMessage(t('order.supersededGone'), [again])];
+  }
+  if (order.status === 'expired' || order.status === 'draft') return [textMessage(t('order.expired'), [again])];
+  return [textMessage(t('order.alreadyHandled', { ref: order.ref, state: t(`status.state.${order.status}`) }), [messageChip(t('chip.status'))])];
 }

@@ -8,7 +8,7 @@ import { renderCustomerNews, renderSubmitOutcome } from '../../src/bot/order-new
 import type { OrderRow } from '../../src/db/schema.ts';
 import { translator } from '../../src/i18n.ts';
 import type { CustomerNews } from '../../src/orders/news.ts';
-import { textOf } from '../support/harness.ts';
+import { buttonData, textOf } from '../support/harness.ts';
 import { validatePushRequest, validateReplyRequest } from '../support/line-schema.ts';
 
 function order(over: Partial<OrderRow> = {}): OrderRow {
@@ -49,6 +49,7 @@ const NEWS: [string, CustomerNews, string[]][] = [
   ['success', { kind: 'success', order: order(), credit }, ['สำเร็จ', '081-234-5678', '฿50', 'TP7K3Q9MXA', '00001234', '฿200']],
   ['failed (rejected)', { kind: 'failed', order: order({ status: 'failed' }), reason: 'rejected', detail: 'เบอร์ไม่ถูกต้อง' }, ['ไม่สำเร็จ', 'เบอร์ไม่ถูกต้อง', '081-234-5678']],
   ['failed (owner)', { kind: 'failed', order: order({ status: 'failed' }), reason: 'ownerFailed' }, ['ไม่สำเร็จ', 'TP7K3Q9MXA']],
+  ['cancelled', { kind: 'cancelled', order: order({ status: 'cancelled' }), credit: { ...credit, kind: 'release' } }, ['ยกเลิกแล้ว', 'TP7K3Q9MXA', '฿200']],
   ['reversed', { kind: 'reversed', order: order({ status: 'cancelled' }), credit: { ...credit, kind: 'refund' } }, ['TP7K3Q9MXA', '฿200']],
   ['unknown', { kind: 'unknown', order: order({ status: 'unknown' }) }, ['TP7K3Q9MXA']],
   ['accepted', { kind: 'accepted', order: order({ status: 'pending' }) }, ['TP7K3Q9MXA', '081-234-5678', '฿50']],
@@ -68,9 +69,35 @@ describe('the customer news the order service queues', () => {
     expect(textOf(message as never)).not.toMatch(/[\u0E01-\u0E3A\u0E40-\u0E5B]/);
   });
 
-  it('a failure offers to order the same again, in words the NLU reads', () => {
+  it('a failure offers the same order again in one tap', () => {
     const [message] = renderCustomerNews({ kind: 'failed', order: order({ status: 'failed' }), reason: 'providerFailed' });
-    expect(JSON.stringify(message)).toContain('เติม 50 081-234-5678');
+    expect(buttonData(message as never, 'สั่งใหม่อีกครั้ง')).toBe(`action=repeat&order=${order().id}`);
+  });
+
+  it('a success has เติมซ้ำ on the card and the receipt one tap away', () => {
+    const [message] = renderCustomerNews({ kind: 'success', order: order() });
+    expect(buttonData(message as never, 'เติมซ้ำ')).toBe(`action=repeat&order=${order().id}`);
+    const chips = (message as { quickReply?: { items: { action: { label: string; data?: string } }[] } }).quickReply!.items;
+    expect(chips.find((c) => c.action.label === 'ใบเสร็จ')?.action.data).toBe(`action=receipt&order=${order().id}`);
+  });
+
+  it('the customer\'s own cancel is calm: ยกเลิกแล้ว in grey, not a red failure, with the credit given back', () => {
+    const [message] = renderCustomerNews({ kind: 'cancelled', order: order({ status: 'cancelled' }), credit: { ...credit, kind: 'release' } });
+    const text = textOf(message as never);
+    expect(text).toContain('ยกเลิกแล้ว');
+    expect(text).not.toContain('ไม่สำเร็จ');
+    expect(text).toContain('คืนเครดิต ฿50');
+    const title = (message as { contents: { header: { contents: { color: string }[] } } }).contents.header.contents[0]!;
+    expect(title.color).not.toBe('#D93025');
+    expect(validatePushRequest({ to: 'Ucustomer', messages: [message] })).toEqual({ ok: true, errors: [] });
+  });
+
+  it('dates are Thai (พ.ศ.) for Thai customers and Western for English ones', () => {
+    const th = textOf(renderCustomerNews({ kind: 'success', order: order() })[0] as never);
+    expect(th).toContain('27/11/2569 14:05 น.');
+    const en = textOf(renderCustomerNews({ kind: 'success', order: order({ language: 'en' }) })[0] as never);
+    expect(en).toContain('27/11/2026 14:05');
+    expect(en).not.toContain('2569');
   });
 });
 
