@@ -17,7 +17,7 @@ function columns(cells: [string, string, string], style: { bold?: boolean; color
     spacing: 'sm',
     contents: [
       { type: 'text', text: a, size: 'sm', flex: 5, weight, color: style.color ?? '#111111' },
-      { type: 'text', text: b, size: 'sm', flex: 2, align: 'end', color: MUTED },
+      { type: 'text', text: b, size: 'sm', flex: 3, align: 'end', color: MUTED },
       { type: 'text', text: c, size: 'sm', flex: 4, align: 'end', weight, color: '#111111' },
     ],
   };
@@ -45,7 +45,8 @@ export function summaryCard(t: T, summary: DailySummary): messagingApi.FlexMessa
         ];
   body.push(
     separator(),
-    row(t('owner.summary.total'), `${count(totals.successCount)} · ${formatBaht(totals.successSatang)}`, { weight: 'bold' }),
+    row(t('owner.summary.total'), count(totals.successCount), { weight: 'bold' }),
+    row(t('owner.summary.totalBaht'), formatBaht(totals.successSatang), { weight: 'bold' }),
     row(t('owner.summary.discount'), formatBaht(totals.discountSatang), { weight: 'bold', color: SHOP_GREEN }),
     row(t('owner.summary.failed'), count(totals.failedCount), totals.failedCount ? { color: DANGER, weight: 'bold' } : {}),
     row(t('owner.summary.unknown'), count(totals.unknownCount), totals.unknownCount ? { color: WARN, weight: 'bold' } : {}),
