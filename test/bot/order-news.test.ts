@@ -4,7 +4,7 @@
  * needs, in their language.
  */
 import { describe, expect, it } from 'vitest';
-import { renderCustomerNews, renderSubmitOutcome } from '../../src/bot/order-news.ts';
+import { limitText, renderCustomerNews, renderSubmitOutcome } from '../../src/bot/order-news.ts';
 import type { OrderRow } from '../../src/db/schema.ts';
 import { translator } from '../../src/i18n.ts';
 import type { CustomerNews } from '../../src/orders/news.ts';
@@ -112,5 +112,21 @@ describe('the reply to the ยืนยัน tap', () => {
     const messages = renderSubmitOutcome(t, outcome as never);
     expect(validateReplyRequest({ replyToken: 'r', messages })).toEqual({ ok: true, errors: [] });
     expect(messages.map((m) => textOf(m as never)).join('\n')).toContain(fact);
+  });
+});
+
+describe('a limit at the ยืนยัน tap says which, and when to order again', () => {
+  const now = new Date('2026-11-30T18:20:00Z'); // 01:20 on 1 Dec in Bangkok
+  const midnight = new Date('2026-12-01T17:00:00Z'); // 00:00 on 2 Dec in Bangkok
+  it.each([
+    ['th', { kind: 'perMinute', count: 3, retryAt: new Date(now.getTime() + 42_000) }, ['3 รายการต่อนาที', 'อีก 42 วินาที', '01:20 น.']],
+    ['en', { kind: 'perMinute', count: 3, retryAt: new Date(now.getTime() + 42_000) }, ['3 a minute', 'in 42 seconds', '01:20']],
+    ['th', { kind: 'perDay', count: 30, retryAt: midnight }, ['ครบ 30 รายการ', 'ตั้งแต่ 00:00 น. วันที่ 02/12/2569']],
+    ['en', { kind: 'perDay', count: 30, retryAt: midnight }, ['30 orders today', 'from 00:00 on 02/12/2026']],
+    ['th', { kind: 'bahtPerDay', limitSatang: 500_000, remainingSatang: 2_000, retryAt: midnight }, ['เกิน ฿5,000', 'อีกไม่เกิน ฿20', '02/12/2569']],
+    ['th', { kind: 'bahtPerDay', limitSatang: 500_000, remainingSatang: 0, retryAt: midnight }, ['ครบ ฿5,000', '02/12/2569']],
+  ] as const)('%s %o', (lang, hit, facts) => {
+    const text = limitText(translator(lang), hit, now);
+    for (const fact of facts) expect(text).toContain(fact);
   });
 });
