@@ -65,11 +65,17 @@ export async function sendReceipt(ctx: EventContext, orderId: string | undefined
   ]);
 }
 
+/** The chat's confirm card that can still be tapped, if any. */
+export async function currentDraft(ctx: EventContext): Promise<OrderRow | undefined> {
+  const draft = await findLiveDraft(ctx.deps.db, ctx.chatId);
+  return draft && (!draft.expiresAt || draft.expiresAt.getTime() > Date.now()) ? draft : undefined;
+}
+
 /** Under a superseded card: the chat's live card again, exactly as it was. */
 export async function showCurrentCard(ctx: EventContext): Promise<void> {
   const { db, config } = ctx.deps;
-  const draft = await findLiveDraft(db, ctx.chatId);
-  if (!draft || (draft.expiresAt && draft.expiresAt.getTime() <= Date.now())) {
+  const draft = await currentDraft(ctx);
+  if (!draft) {
     return ctx.respond([textMessage(ctx.t('order.noCurrentCard'), helpChips(ctx.t))]);
   }
   const minutes = Math.max(1, Math.ceil(((draft.expiresAt?.getTime() ?? Date.now() + config.draftTtlMs) - Date.now()) / 60_000));

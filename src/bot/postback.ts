@@ -9,12 +9,11 @@ import type { OrderRow } from '../db/schema.ts';
 import { formatBaht } from '../format.ts';
 import { messageChip, postbackChip, textMessage } from '../line/messages/text.ts';
 import { decodePostback, encodePostback } from '../line/postback.ts';
-import { findLiveDraft } from '../db/queries/orders.ts';
 import type { ConfirmOutcome } from '../orders/confirm.ts';
 import type { Slot } from '../chat/types.ts';
 import type { EventContext } from './context.ts';
 import { converse } from './customer.ts';
-import { editOrder, repeatOrder, sendReceipt, showCurrentCard } from './order-actions.ts';
+import { currentDraft, editOrder, repeatOrder, sendReceipt, showCurrentCard } from './order-actions.ts';
 import { limitText, renderSubmitOutcome, repeatData } from './order-news.ts';
 import { helpChips, type LineMessage } from './render.ts';
 import { insufficientCredit, notTrusted } from './wallet.ts';
@@ -91,8 +90,7 @@ async function whyNotConfirmed(ctx: EventContext, order: OrderRow | undefined, t
   const again = postbackChip(t('order.again'), repeatData(order));
   if (order.status === 'expired' && order.detail === 'superseded') {
     // Replaced by a newer card: show that one again, or (if it is gone too) make this one anew.
-    const current = await findLiveDraft(ctx.deps.db, ctx.chatId);
-    if (current) return [textMessage(t('order.superseded'), [postbackChip(t('order.showCurrent'), encodePostback('current'))])];
+    if (await currentDraft(ctx)) return [textMessage(t('order.superseded'), [postbackChip(t('order.showCurrent'), encodePostback('current'))])];
     return [textMessage(t('order.supersededGone'), [again])];
   }
   if (order.status === 'expired' || order.status === 'draft') return [textMessage(t('order.expired'), [again])];
