@@ -7,7 +7,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import { formatBaht, formatDateTime, formatMobile } from '../../format.ts';
 import { languageOf, type T } from '../../i18n.ts';
 import { networkColor, networkName } from './brand.ts';
-import { bubble, flexMessage, note, row, separator, subtitle, title } from './flex.ts';
+import { bubble, flexMessage, row, separator, subtitle, title } from './flex.ts';
 
 export interface ReceiptInput {
   ref: string;
@@ -40,8 +40,6 @@ export function receiptCard(t: T, input: ReceiptInput): messagingApi.FlexMessage
         row(t('card.ref'), facts.ref),
         ...(input.providerOrderId ? [row(t('card.providerRef'), input.providerOrderId)] : []),
         row(t('card.time'), facts.time),
-        separator(),
-        note(t('receipt.status')),
       ],
     }),
   );
