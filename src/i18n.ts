@@ -31,6 +31,11 @@ export function translator(lang: Language): T {
   return instance.getFixedT(lang);
 }
 
+/** The language a translator speaks (i18next keeps it on the bound function as `lng`). */
+export function languageOf(t: T): Language {
+  return (t as T & { lng?: string }).lng === 'en' ? 'en' : 'th';
+}
+
 /** LINE profile language (`th`, `en`, `en-US`, `ja`…) → one we speak; Thai unless it is English. */
 export function toLanguage(profileLanguage: string | undefined | null): Language {
   return profileLanguage?.toLowerCase().startsWith('en') ? 'en' : 'th';

@@ -6,12 +6,15 @@
 import { deleteConversation } from '../db/queries/conversations.ts';
 import type { OrderRow } from '../db/schema.ts';
 import { formatBaht } from '../format.ts';
-import { textMessage } from '../line/messages/text.ts';
+import { messageChip, postbackChip, textMessage } from '../line/messages/text.ts';
+import { encodePostback } from '../line/postback.ts';
 import type { ConfirmOutcome } from '../orders/confirm.ts';
 import type { SubmitOutcome } from '../orders/submit.ts';
 import { within } from './background.ts';
 import type { EventContext } from './context.ts';
-import { renderSubmitOutcome } from './order-news.ts';
+import { currentDraft } from './order-actions.ts';
+import { limitText, renderSubmitOutcome, repeatData } from './order-news.ts';
+import { helpChips, type LineMessage } from './render.ts';
 import { insufficientCredit, notTrusted } from './wallet.ts';
 
 /**
@@ -25,7 +28,7 @@ export async function confirm(ctx: EventContext, orderId: string, token: string)
   const { db, orders, background } = ctx.deps;
   // Limits, payment and draft → confirmed (with the credit's hold): a short credit confirms nothing.
   const outcome = await orders.confirm({ orderId, token, chatId: ctx.chatId, userId: ctx.userId ?? ctx.chatId });
-  if (outcome.kind !== 'confirmed') return ctx.respond(notConfirmed(ctx, outcome, token));
+  if (outcome.kind !== 'confirmed') return ctx.respond(await notConfirmed(ctx, outcome, token));
   const confirmed = outcome.order;
 
   await deleteConversation(db, ctx.chatId);
@@ -50,13 +53,10 @@ export async function confirm(ctx: EventContext, orderId: string, token: string)
   if (submitted.kind === 'failed' || submitted.kind === 'unknown') await orders.answeredByReply(submitted.order);
 }
 
-function notConfirmed(ctx: EventContext, outcome: Exclude<ConfirmOutcome, { kind: 'confirmed' }>, token: string) {
+async function notConfirmed(ctx: EventContext, outcome: Exclude<ConfirmOutcome, { kind: 'confirmed' }>, token: string): Promise<LineMessage[]> {
   switch (outcome.kind) {
-    case 'limited': {
-      const { hit } = outcome;
-      const limit = hit.limitSatang === undefined ? undefined : formatBaht(hit.limitSatang);
-      return [textMessage(ctx.t(`order.limit.${hit.kind}`, { count: hit.count, limit }))];
-    }
+    case 'limited':
+      return [textMessage(limitText(ctx.t, outcome.hit))];
     case 'notAllowed':
       return [notTrusted(ctx)];
     case 'insufficient': {
@@ -65,14 +65,20 @@ function notConfirmed(ctx: EventContext, outcome: Exclude<ConfirmOutcome, { kind
       return [insufficientCredit(ctx, d.amountSatang, outcome.wallet.balanceSatang, minutesLeft)];
     }
     case 'notConfirmed':
-      return [textMessage(whyNotConfirmed(ctx, outcome.order, token))];
+      return whyNotConfirmed(ctx, outcome.order, token);
   }
 }
 
-/** A confirm that changed nothing: tell the customer which card counts, kindly. */
-function whyNotConfirmed(ctx: EventContext, order: OrderRow | undefined, token: string): string {
-  if (!order || order.confirmToken !== token || order.chatId !== ctx.chatId) return ctx.t('order.notFound');
-  if (order.status === 'expired') return ctx.t(order.detail === 'superseded' ? 'order.superseded' : 'order.expired');
-  if (order.status === 'draft') return ctx.t('order.expired');
-  return ctx.t('order.alreadyHandled', { ref: order.ref, state: ctx.t(`status.state.${order.status}`) });
+/** A confirm that changed nothing: say which card counts, with a button that leads on. */
+async function whyNotConfirmed(ctx: EventContext, order: OrderRow | undefined, token: string): Promise<LineMessage[]> {
+  const { t } = ctx;
+  if (!order || order.confirmToken !== token || order.chatId !== ctx.chatId) return [textMessage(t('order.notFound'), helpChips(t))];
+  const again = postbackChip(t('order.again'), repeatData(order));
+  if (order.status === 'expired' && order.detail === 'superseded') {
+    // Replaced by a newer card: show that one again, or (if it is gone too) make this one anew.
+    if (await currentDraft(ctx)) return [textMessage(t('order.superseded'), [postbackChip(t('order.showCurrent'), encodePostback('current'))])];
+    return [textMessage(t('order.supersededGone'), [again])];
+  }
+  if (order.status === 'expired' || order.status === 'draft') return [textMessage(t('order.expired'), [again])];
+  return [textMessage(t('order.alreadyHandled', { ref: order.ref, state: t(`status.state.${order.status}`) }), [messageChip(t('chip.status'))])];
 }

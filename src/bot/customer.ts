@@ -4,7 +4,7 @@
  */
 import type { webhook } from '@line/bot-sdk';
 import { decide } from '../chat/decide.ts';
-import type { ChatContext, ChatInput, ChatState, Decision } from '../chat/types.ts';
+import type { ChatContext, ChatInput, ChatState, Decision, Slots, Understanding } from '../chat/types.ts';
 import { deleteConversation, readConversation, writeConversation } from '../db/queries/conversations.ts';
 import { findOrder, listRecentNumbers } from '../db/queries/orders.ts';
 import { latestSnapshot } from '../db/queries/snapshots.ts';
@@ -28,6 +28,19 @@ export async function onCustomerText(ctx: EventContext<webhook.MessageEvent>, te
   await converse(ctx, { kind: 'message', text });
 }
 
+/** An order with every detail known (เติมซ้ำ): as if the customer had typed it all, straight to a card. */
+export function orderAgain(ctx: EventContext, slots: Required<Slots>): Promise<void> {
+  const understanding: Understanding = {
+    intent: 'topup',
+    number: slots.number,
+    network: slots.network,
+    amount: slots.amount,
+    amountCandidates: [],
+    flags: { invalidNumber: false, ambiguousNumber: false, ambiguousNetwork: false, greeting: false },
+  };
+  return converse(ctx, { kind: 'text', understanding });
+}
+
 export async function converse(ctx: EventContext, input: ChatInput): Promise<void> {
   const { db, config } = ctx.deps;
   const chatContext = await loadChatContext(ctx);
@@ -36,7 +49,9 @@ export async function converse(ctx: EventContext, input: ChatInput): Promise<voi
     const decision = decide(stored.state, input, chatContext);
 
     let closing: LineMessage | LineMessage[] | undefined;
-    let state = decision.state;
+    // The last card shown (or the order being edited) rides along, so a new card can mark what changed.
+    const shown = (input.kind === 'edit' ? input.slots : undefined) ?? stored.state?.shown;
+    let state = decision.state && shown ? { ...decision.state, shown } : decision.state;
     const next = decision.next;
     const refused = !!next && ORDERING.has(next.kind) && config.paymentMode === 'trusted' && (await paymentFor(db, config, ctx.userId!)).kind === 'refused';
     // createDraft supersedes the chat's live draft in its own transaction; drop it here only
@@ -57,15 +72,15 @@ export async function converse(ctx: EventContext, input: ChatInput): Promise<voi
         amountSatang: next.slots.amount * 100,
         language: ctx.lang,
       });
-      state = { ...state!, draftId: draft.id };
+      state = { ...state!, draftId: draft.id, shown: next.slots };
       const minutes = Math.round(config.draftTtlMs / 60_000);
       if (config.paymentMode === 'wallet') {
         // The price comes out of the credit: the card shows both, and a deposit offer when short.
         const wallet = await readWallet(db, ctx.userId!);
-        closing = [renderConfirmCard(ctx.t, draft, minutes, wallet)];
+        closing = [renderConfirmCard(ctx.t, draft, minutes, { credit: wallet, before: shown })];
         if (wallet.balanceSatang < draft.amountSatang) closing.push(insufficientCredit(ctx, draft.amountSatang, wallet.balanceSatang));
       } else {
-        closing = renderConfirmCard(ctx.t, draft, minutes);
+        closing = renderConfirmCard(ctx.t, draft, minutes, { before: shown });
       }
     } else if (next?.kind === 'confirmDraft') {
       // A typed yes under a live card: exactly the button's path (confirm clears the conversation).

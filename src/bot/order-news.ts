@@ -3,12 +3,14 @@
  * reply) and later (the order service's news, by push): result cards, "a person will check",
  * "your order is under way".
  */
-import { formatBaht, formatMobile } from '../format.ts';
-import { toLanguage, translator, type T } from '../i18n.ts';
+import { formatBaht, formatDate, formatMobile, formatTime } from '../format.ts';
+import { languageOf, toLanguage, translator, type T } from '../i18n.ts';
 import { networkName } from '../line/messages/brand.ts';
-import { failureCard, successCard } from '../line/messages/result-card.ts';
-import { messageChip, textMessage } from '../line/messages/text.ts';
+import { cancelledCard, failureCard, successCard, type ResultCardInput } from '../line/messages/result-card.ts';
+import { postbackChip, textMessage } from '../line/messages/text.ts';
+import { encodePostback } from '../line/postback.ts';
 import type { OrderRow } from '../db/schema.ts';
+import type { LimitHit } from '../orders/limits.ts';
 import type { CustomerNews, FailureReason } from '../orders/news.ts';
 import type { SubmitOutcome } from '../orders/submit.ts';
 import type { CreditChange } from '../wallet/ledger.ts';
@@ -22,6 +24,10 @@ function orderVars(order: OrderRow) {
     amount: formatBaht(order.amountSatang),
   };
 }
+
+/** The buttons that act on a past order: the same again, its receipt (bot/order-actions.ts). */
+export const repeatData = (order: { id: string }) => encodePostback('repeat', { order: order.id });
+export const receiptData = (order: { id: string }) => encodePostback('receipt', { order: order.id });
 
 /** The reply to the ยืนยัน tap, for each outcome of the submit. */
 export function renderSubmitOutcome(t: T, outcome: SubmitOutcome): LineMessage[] {
@@ -37,10 +43,24 @@ export function renderSubmitOutcome(t: T, outcome: SubmitOutcome): LineMessage[]
       return [
         textMessage(
           [t('result.failed.altText', vars), failureText(t, outcome.reason, outcome.detail), ...(outcome.credit ? [creditText(t, outcome.credit)] : [])].join('\n'),
-          canRetry(outcome.reason) ? [messageChip(t('result.retry'), retryText(t, order))] : [],
+          canRetry(outcome.reason) ? [postbackChip(t('result.retry'), repeatData(order))] : [],
         ),
       ];
   }
+}
+
+/** A limit at the ยืนยัน tap: which one, and when the customer may order again. */
+export function limitText(t: T, hit: LimitHit, now = new Date()): string {
+  const lang = languageOf(t);
+  const key = hit.kind === 'bahtPerDay' && hit.remainingSatang ? 'bahtPerDayLeft' : hit.kind;
+  return t(`order.limit.${key}`, {
+    count: hit.count,
+    limit: hit.limitSatang === undefined ? undefined : formatBaht(hit.limitSatang),
+    remaining: hit.remainingSatang === undefined ? undefined : formatBaht(hit.remainingSatang),
+    seconds: Math.max(1, Math.ceil((hit.retryAt.getTime() - now.getTime()) / 1000)),
+    time: formatTime(hit.retryAt, lang),
+    date: formatDate(hit.retryAt, lang),
+  });
 }
 
 /** The order service's news, in the customer's language, for a push. */
@@ -49,7 +69,7 @@ export function renderCustomerNews(news: CustomerNews): LineMessage[] {
   const t = translator(toLanguage(order.language));
   if (news.kind === 'unknown') return [textMessage(t('order.unknown', { ref: order.ref }))];
   if (news.kind === 'accepted') return [textMessage(t('order.pending', orderVars(order)))];
-  const card = {
+  const card: ResultCardInput = {
     ref: order.ref,
     number: order.number,
     network: order.network,
@@ -57,17 +77,18 @@ export function renderCustomerNews(news: CustomerNews): LineMessage[] {
     providerOrderId: order.providerOrderId,
     at: order.finalizedAt ?? new Date(),
     creditNote: news.credit ? creditText(t, news.credit) : undefined,
+    repeatData: repeatData(order),
   };
-  if (news.kind === 'success') return [successCard(t, card)];
-  const reason = news.kind === 'reversed' ? 'reversed' : news.reason;
-  return [
-    failureCard(t, {
-      ...card,
-      reversal: news.kind === 'reversed',
-      reason: failureText(t, reason, news.kind === 'failed' ? news.detail : undefined),
-      retryText: canRetry(reason) ? retryText(t, order) : undefined,
-    }),
-  ];
+  switch (news.kind) {
+    case 'success':
+      return [successCard(t, { ...card, receiptData: receiptData(order) })];
+    case 'cancelled':
+      return [cancelledCard(t, card)];
+    case 'reversed':
+      return [failureCard(t, { ...card, reversal: true, reason: failureText(t, 'reversed') })];
+    case 'failed':
+      return [failureCard(t, { ...card, repeatData: canRetry(news.reason) ? card.repeatData : undefined, reason: failureText(t, news.reason, news.detail) })];
+  }
 }
 
 /** Wallet mode: what the order did to the customer's credit, in one line. */
@@ -83,13 +104,4 @@ function canRetry(reason: FailureReason): boolean {
 export function failureText(t: T, reason: FailureReason, detail?: string | null): string {
   if (reason === 'rejected') return detail ? t('failure.rejected', { detail }) : t('failure.rejectedNoDetail');
   return t(`failure.${reason}`);
-}
-
-/** The text a "start again" quick reply types: the same order, in words the NLU reads. */
-function retryText(t: T, order: OrderRow): string {
-  return t('result.retryText', {
-    amount: order.amountSatang / 100,
-    number: formatMobile(order.number),
-    network: networkName(order.network),
-  });
 }

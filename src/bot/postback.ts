@@ -1,4 +1,7 @@
-/** Buttons: `action=confirm|edit|cancel|change` (DESIGN §3); confirm is confirm.ts. */
+/**
+ * Buttons: `action=confirm|edit|cancel|change|repeat|receipt|current` (DESIGN §3). Confirm, the
+ * one gate into the money path, is confirm.ts.
+ */
 import type { webhook } from '@line/bot-sdk';
 import { textMessage } from '../line/messages/text.ts';
 import { decodePostback } from '../line/postback.ts';
@@ -6,6 +9,7 @@ import type { Slot } from '../chat/types.ts';
 import { confirm } from './confirm.ts';
 import type { EventContext } from './context.ts';
 import { converse } from './customer.ts';
+import { editOrder, repeatOrder, sendReceipt, showCurrentCard } from './order-actions.ts';
 import { helpChips } from './render.ts';
 
 const SLOTS: readonly Slot[] = ['number', 'network', 'amount'];
@@ -16,7 +20,13 @@ export async function onCustomerPostback(ctx: EventContext<webhook.PostbackEvent
     case 'confirm':
       return confirm(ctx, fields.order ?? '', fields.t ?? '');
     case 'edit':
-      return converse(ctx, { kind: 'edit' });
+      return editOrder(ctx, fields.order);
+    case 'repeat':
+      return repeatOrder(ctx, fields.order);
+    case 'receipt':
+      return sendReceipt(ctx, fields.order);
+    case 'current':
+      return showCurrentCard(ctx);
     case 'cancel':
       return converse(ctx, { kind: 'cancel' });
     case 'change': {

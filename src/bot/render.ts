@@ -2,7 +2,7 @@
  * Turns the conversation's decision into LINE messages: one text per note, then the question
  * (with its quick replies) or the confirm card. At most 5 messages, as LINE allows.
  */
-import type { Next, Note } from '../chat/types.ts';
+import type { Next, Note, Slots } from '../chat/types.ts';
 import { formatBaht, formatMobile } from '../format.ts';
 import type { T } from '../i18n.ts';
 import { networkName } from '../line/messages/brand.ts';
@@ -34,8 +34,7 @@ export function renderNote(t: T, note: Note): string {
       return t('note.amountNotAllowed', {
         network: networkName(note.network),
         amount: formatBaht(note.amount * 100),
-        min: formatBaht(note.min * 100),
-        max: formatBaht(note.max * 100),
+        nearest: note.nearest.map((a) => formatBaht(a * 100)).join(t('note.or')),
       });
     default:
       return t(`note.${note.kind}`);
@@ -72,12 +71,19 @@ export function renderQuestion(t: T, next: Question): LineMessage {
         next.candidates.map((a) => messageChip(formatBaht(a * 100), t('chip.amountText', { amount: a }))),
       );
     case 'askWhatToChange':
-      return textMessage(t('ask.whatToChange'), [
-        postbackChip(t('ask.changeNumber'), encodePostback('change', { slot: 'number' })),
-        postbackChip(t('ask.changeNetwork'), encodePostback('change', { slot: 'network' })),
-        postbackChip(t('ask.changeAmount'), encodePostback('change', { slot: 'amount' })),
-        postbackChip(t('chip.cancel'), encodePostback('cancel')),
-      ]);
+      return textMessage(
+        t('ask.whatToChange', {
+          number: formatMobile(next.slots.number),
+          network: networkName(next.slots.network),
+          amount: formatBaht(next.slots.amount * 100),
+        }),
+        [
+          postbackChip(t('ask.changeNumber'), encodePostback('change', { slot: 'number' })),
+          postbackChip(t('ask.changeNetwork'), encodePostback('change', { slot: 'network' })),
+          postbackChip(t('ask.changeAmount'), encodePostback('change', { slot: 'amount' })),
+          postbackChip(t('chip.cancel'), encodePostback('cancel')),
+        ],
+      );
     case 'help':
       return textMessage(next.greeting ? t('greeting') : t('help'), helpChips(t));
     case 'thanks':
@@ -95,14 +101,17 @@ export interface DraftForCard {
   amountSatang: number;
 }
 
+/** The draft's confirm card; `options.before` marks the fields a correction changed. */
 export function renderConfirmCard(
   t: T,
   draft: DraftForCard,
   minutesToConfirm: number,
-  credit?: { balanceSatang: number },
+  options: { credit?: { balanceSatang: number }; before?: Required<Slots> } = {},
 ): LineMessage {
+  const { credit, before } = options;
   return confirmCard(t, {
     credit,
+    ...(before ? { before: { number: before.number, network: before.network, amountSatang: before.amount * 100 } } : {}),
     number: draft.number,
     network: draft.network,
     amountSatang: draft.amountSatang,

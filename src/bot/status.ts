@@ -1,6 +1,7 @@
 /** "เช็คสถานะ" and "ยกเลิก" with nothing in progress: about the customer's real orders. */
 import { listRecentOrders } from '../db/queries/orders.ts';
-import { formatBaht, formatMobile } from '../format.ts';
+import { formatBaht, formatDateTime, formatMobile } from '../format.ts';
+import { languageOf } from '../i18n.ts';
 import { textMessage } from '../line/messages/text.ts';
 import type { EventContext } from './context.ts';
 import { helpChips } from './render.ts';
@@ -16,6 +17,7 @@ export async function replyStatus(ctx: EventContext): Promise<void> {
       number: formatMobile(o.number),
       amount: formatBaht(o.amountSatang),
       state: ctx.t(`status.state.${o.status}`),
+      time: formatDateTime(o.confirmedAt ?? o.createdAt, languageOf(ctx.t)),
     }),
   );
   return ctx.respond([textMessage([ctx.t('status.title'), ...lines].join('\n'), helpChips(ctx.t))]);

@@ -8,8 +8,8 @@ import { findCustomer } from '../db/queries/customers.ts';
 import { findLatestDeposit } from '../db/queries/deposits.ts';
 import { listWalletMovements, readWallet, type WalletMovement } from '../db/queries/wallets.ts';
 import type { DepositRow } from '../db/schema.ts';
-import { formatBaht, formatBangkokTime, formatMobile } from '../format.ts';
-import type { T } from '../i18n.ts';
+import { formatBaht, formatDateTime, formatMobile } from '../format.ts';
+import { languageOf, type T } from '../i18n.ts';
 import { LineApiError } from '../line/errors.ts';
 import { messageChip, textMessage, type QuickChip } from '../line/messages/text.ts';
 import { depositSlipAlert } from '../owner/index.ts';
@@ -106,7 +106,7 @@ export async function replyBalance(ctx: EventContext): Promise<void> {
 function movementLine(t: T, m: WalletMovement): string {
   const sign = m.kind === 'hold' || m.kind === 'debit' ? '−' : '+';
   return t('balance.movement', {
-    time: formatBangkokTime(m.createdAt).slice(0, 16),
+    time: formatDateTime(m.createdAt, languageOf(t)),
     what: t(`balance.kind.${m.kind}`, { ref: m.orderRef ?? m.depositRef ?? '', reason: m.reason ?? '' }),
     amount: `${sign}${formatBaht(m.amountSatang)}`,
   });

@@ -15,7 +15,7 @@ export function decide(state: ChatState | undefined, input: ChatInput, context: 
     case 'cancel':
       return { state: undefined, notes: [{ kind: 'cancelled' }], dropDraft: true };
     case 'edit': {
-      const slots = state?.slots;
+      const slots = input.slots ?? state?.slots;
       if (!isComplete(slots)) return askNext({ slots: slots ?? {} }, [], context);
       return { state: { slots }, notes: [], next: { kind: 'askWhatToChange', slots }, dropDraft: true };
     }
@@ -86,7 +86,7 @@ function onText(state: ChatState | undefined, u: Understanding, context: ChatCon
     else if (verdict.kind === 'choose') {
       next.amountCandidates = verdict.candidates;
       return { state: { ...next, asking: 'amount' }, notes, next: { kind: 'chooseAmount', candidates: verdict.candidates }, dropDraft: true };
-    } else notes.push({ kind: 'amountNotAllowed', amount: verdict.amount, network: next.slots.network, min: verdict.min, max: verdict.max });
+    } else notes.push({ kind: 'amountNotAllowed', amount: verdict.amount, network: next.slots.network, nearest: verdict.nearest });
   }
 
   return { ...askNext(next, notes, context), dropDraft: true };
@@ -130,10 +130,16 @@ function ask(state: ChatState, slot: Slot, notes: Note[], context: ChatContext):
       : slot === 'number'
         ? { kind: 'askNumber', recent: context.recentNumbers.slice(0, 3) }
         : network
-          ? { kind: 'askAmount', network, amounts: offeredAmounts(network, context) }
+          ? { kind: 'askAmount', network, amounts: offeredAmounts(network, context, refusedAmount(notes)) }
           : { kind: 'askNetwork', networks: NETWORKS.filter((n) => context.isOpen(n)) };
   const asking: Slot = question.kind === 'askNetwork' ? 'network' : slot;
   return { state: { ...state, asking }, notes, next: question };
+}
+
+/** An amount the network does not sell, just refused: the next question offers what is near it. */
+function refusedAmount(notes: Note[]): number | undefined {
+  for (const note of notes) if (note.kind === 'amountNotAllowed') return note.amount;
+  return undefined;
 }
 
 function isComplete(slots: Slots | undefined): slots is Required<Slots> {

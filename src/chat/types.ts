@@ -22,6 +22,11 @@ export interface ChatState {
   amountCandidates?: number[];
   /** The draft order whose confirm card is on screen. */
   draftId?: string;
+  /**
+   * The details of the last card this conversation showed (or of the order being edited), so
+   * a corrected card can mark what changed. Kept by the bot, not by `decide`.
+   */
+  shown?: Required<Slots>;
 }
 
 /** The part of the NLU's parse that the conversation uses. */
@@ -52,8 +57,8 @@ export type ChatInput =
   | { kind: 'message'; text: string }
   /** A typed message already understood (parsed by the caller). */
   | { kind: 'text'; understanding: Understanding }
-  /** The แก้ไข button on the confirm card. */
-  | { kind: 'edit' }
+  /** The แก้ไข button on a confirm card: with that card's order details when it can be found. */
+  | { kind: 'edit'; slots?: Required<Slots> }
   /** A "change this" button after แก้ไข. */
   | { kind: 'change'; slot: Slot }
   /** The ยกเลิก button on the confirm card. */
@@ -78,7 +83,8 @@ export type Note =
   | { kind: 'ambiguousNumber' }
   | { kind: 'ambiguousNetwork' }
   | { kind: 'networkClosed'; network: Network }
-  | { kind: 'amountNotAllowed'; amount: number; network: Network; min: number; max: number }
+  /** `nearest`: the allowed amounts just below and above it (one at either end of the range). */
+  | { kind: 'amountNotAllowed'; amount: number; network: Network; nearest: number[] }
   | { kind: 'notUnderstood' }
   | { kind: 'cancelled' }
   /** A typed yes, with no card on screen to confirm yet. */

@@ -23,6 +23,8 @@ export type UnknownReason = 'ambiguous' | 'unexpected' | 'interrupted' | 'noResu
 export type CustomerNews =
   | { kind: 'success'; order: OrderRow; credit?: CreditChange }
   | { kind: 'failed'; order: OrderRow; reason: FailureReason; detail?: string; credit?: CreditChange }
+  /** Cancelled as the customer asked (the provider confirmed it): not a failure. */
+  | { kind: 'cancelled'; order: OrderRow; credit?: CreditChange }
   /** A success the provider later reversed. */
   | { kind: 'reversed'; order: OrderRow; credit?: CreditChange }
   | { kind: 'unknown'; order: OrderRow }
@@ -40,7 +42,7 @@ export type OwnerNews =
 
 /** What a move tells, besides the moved order and its credit (filled in by `move`). */
 export type CustomerAnnouncement =
-  | { kind: 'success' | 'reversed' | 'unknown' | 'accepted' }
+  | { kind: 'success' | 'cancelled' | 'reversed' | 'unknown' | 'accepted' }
   | { kind: 'failed'; reason: FailureReason; detail?: string };
 
 export type OwnerAnnouncement =

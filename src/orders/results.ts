@@ -69,7 +69,7 @@ export async function settle(ctx: OrderContext, order: OrderRow, verdict: Verdic
     to: cancelled ? 'cancelled' : 'failed',
     reason,
     changes: { ...by, detail: reason, nextCheckInMs: null },
-    announce: { customer: { kind: 'failed', reason } },
+    announce: { customer: cancelled ? { kind: 'cancelled' } : { kind: 'failed', reason } },
   });
   return settled(ctx, order, failed);
 }

@@ -4,8 +4,8 @@
  * order service's news (the card for an `unknown` order).
  */
 import type { DepositRow } from '../db/schema.ts';
-import { translator } from '../i18n.ts';
-import { formatBangkokTime } from '../format.ts';
+import { languageOf, translator } from '../i18n.ts';
+import { formatDateTime } from '../format.ts';
 import type { LineMessage } from '../line/client.ts';
 import { textMessage } from '../line/messages/text.ts';
 import type { OwnerNews } from '../orders/news.ts';
@@ -46,7 +46,7 @@ export function unansweredEventAlert(input: { userId?: string; chatId?: string; 
   const t = translator('th');
   const who = input.userId ?? input.chatId ?? '-';
   const what = input.text ? t('owner.gaveUp.text', { text: input.text.slice(0, 300) }) : t('owner.gaveUp.other', { type: input.type });
-  return textMessage(t('owner.gaveUp.alert', { who, what, time: formatBangkokTime(input.receivedAt) }));
+  return textMessage(t('owner.gaveUp.alert', { who, what, time: formatDateTime(input.receivedAt, languageOf(t)) }));
 }
 
 /** The owners' card for a deposit slip to approve or reject (owners read Thai). */

@@ -93,6 +93,18 @@ describe('corrections', () => {
     expect(decision.next?.kind).toBe('askNumber');
     expect(decision.state?.slots).toEqual({ network: 'AIS', amount: 50 });
   });
+
+  it('แก้ไข on a finished order (no conversation left) starts from that order, asking what to change', () => {
+    const slots = { number: '0812345678', network: 'TRUE', amount: 100 } as const;
+    const decision = chat([{ kind: 'edit', slots }]);
+    expect(decision.next).toEqual({ kind: 'askWhatToChange', slots });
+    expect(chat([{ kind: 'edit', slots }, { kind: 'change', slot: 'amount' }]).next).toMatchObject({ kind: 'askAmount', network: 'TRUE' });
+  });
+
+  it('แก้ไข on an older card edits that card, not the conversation', () => {
+    const older = { number: '0899999999', network: 'DTAC', amount: 20 } as const;
+    expect(chat(['เติม 50 0812345678 ais', { kind: 'edit', slots: older }]).next).toEqual({ kind: 'askWhatToChange', slots: older });
+  });
 });
 
 describe('validation with a way forward', () => {
@@ -102,10 +114,22 @@ describe('validation with a way forward', () => {
     expect(decision.next?.kind).toBe('askNumber');
   });
 
-  it('an amount the network does not sell is explained with its range', () => {
-    const decision = chat(['เติม 7 บาท 0812345678 ais']);
-    expect(decision.notes).toEqual([{ kind: 'amountNotAllowed', amount: 7, network: 'AIS', min: 10, max: 1000 }]);
-    expect(decision.next?.kind).toBe('askAmount');
+  it.each([
+    // Inside the min–max range but not sold: the amounts on either side, and buttons around it.
+    ['เติม 37 0812345678 ais', 37, [30, 40], [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 150, 200]],
+    ['เติม 7 บาท 0812345678 ais', 7, [10], [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 150, 200]],
+    ['เติม 450 0812345678 ais', 450, [300, 500], [40, 50, 60, 70, 80, 90, 100, 150, 200, 300, 500, 800]],
+    ['เติม 5000 0812345678 ais', 5000, [1000], [50, 60, 70, 80, 90, 100, 150, 200, 300, 500, 800, 1000]],
+  ])('%s: names the nearest amounts sold and offers those around it', (message, amount, nearest, offered) => {
+    const decision = chat([message]);
+    expect(decision.notes).toEqual([{ kind: 'amountNotAllowed', amount, network: 'AIS', nearest }]);
+    expect(decision.next).toEqual({ kind: 'askAmount', network: 'AIS', amounts: offered });
+  });
+
+  it('a network that sells few amounts offers exactly those', () => {
+    const decision = chat(['เติม 37 0812345678 เพนกวิน'], context({ allowedAmounts: (n) => (n === 'PENGUIN' ? [50, 100, 300] : AMOUNTS) }));
+    expect(decision.notes).toEqual([{ kind: 'amountNotAllowed', amount: 37, network: 'PENGUIN', nearest: [50] }]);
+    expect(decision.next).toEqual({ kind: 'askAmount', network: 'PENGUIN', amounts: [50, 100, 300] });
   });
 
   it('a closed network is refused kindly and another asked for', () => {

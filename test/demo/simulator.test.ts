@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../src/demo/simulator/index.ts';
+import { startupHelp } from '../../src/demo/simulator/startup-help.ts';
 import { ProviderAmbiguous } from '../../src/provider/errors.ts';
 import { caught, makeClient, PASSWORD, startRawServer, USERNAME } from '../provider/helpers.ts';
 
@@ -265,24 +266,37 @@ describe('in-process use', () => {
 });
 
 describe('npm run simulator (cli.ts)', () => {
-  it('prints its URL, serves the protocol and the control API, stops on SIGTERM', async () => {
+  it('prints its login and the variables that point the bot at it, serves the protocol and the control API, stops on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/demo/simulator/cli.ts'], {
-      env: { ...process.env, PORT: '0', TOPUP_USERNAME: 'u1', TOPUP_PASSWORD: 'p1', SIMULATOR_SETTLE_MS: '20', LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        TOPUP_USERNAME: 'u1',
+        TOPUP_PASSWORD: 'p1',
+        SIMULATOR_SETTLE_MS: '20',
+        // Nothing listens on port 9: the callbacks go nowhere, the printed secret is what counts.
+        SIMULATOR_CALLBACK_URL: 'http://127.0.0.1:9/topup/callback/s3cret-for-the-bot',
+        LOG_LEVEL: 'silent',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
+      const out = await new Promise<string>((resolve, reject) => {
+        let text = '';
         child.stdout.on('data', (c: Buffer) => {
-          out += c.toString();
-          const m = /listening at (\S+)/.exec(out);
-          if (m?.[1]) resolve(m[1]);
+          text += c.toString();
+          if (text.includes('Results are POSTed')) resolve(text);
         });
-        child.on('exit', () => reject(new Error(`simulator exited early: ${out}`)));
+        child.on('exit', () => reject(new Error(`simulator exited early: ${text}`)));
       });
+      const url = /listening at (\S+)/.exec(out)?.[1];
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/topup\/api\/v2\.php$/);
-      const client = makeClient(url, { username: 'u1', password: 'p1' });
+      expect(out).toContain('username "u1", password "p1"');
+      // The exact lines to copy into the bot's .env: they are what the simulator serves.
+      const env = Object.fromEntries([...out.matchAll(/^ {2}(TOPUP_[A-Z_]+)=(\S+)$/gm)].map((m) => [m[1], m[2]]));
+      expect(env).toEqual({ TOPUP_API_URL: url, TOPUP_USERNAME: 'u1', TOPUP_PASSWORD: 'p1', TOPUP_CALLBACK_SECRET: 's3cret-for-the-bot' });
+      const client = makeClient(env['TOPUP_API_URL']!, { username: env['TOPUP_USERNAME']!, password: env['TOPUP_PASSWORD']! });
       const { orderId } = await client.refill(REFILL);
       await waitUntil(async () => (await client.update(orderId)).state === 'success');
       const state = (await (await fetch(new URL('/_sim/state', url))).json()) as { refillCount: number };
@@ -291,6 +305,22 @@ describe('npm run simulator (cli.ts)', () => {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
+  });
+});
+
+describe('the simulator\'s start-up help', () => {
+  it('without a callback URL: a fresh secret, and how to have results called back with it', () => {
+    const help = startupHelp({ url: 'http://127.0.0.1:3100/topup/api/v2.php', username: 'demo', password: 'demo' });
+    const secret = /^ {2}TOPUP_CALLBACK_SECRET=(\S+)$/m.exec(help)?.[1];
+    expect(secret).toMatch(/^[0-9a-f]{24}$/);
+    expect(help).toContain(`SIMULATOR_CALLBACK_URL=http://127.0.0.1:3000/topup/callback/${secret} npm run simulator`);
+    expect(help).toContain('TOPUP_API_URL=http://127.0.0.1:3100/topup/api/v2.php');
+    expect(help).toContain('LINE_CHANNEL_SECRET');
+  });
+
+  it('says so when the callback URL is not the bot\'s callback route', () => {
+    const help = startupHelp({ url: 'http://127.0.0.1:3100/x', username: 'a', password: 'b', callbackUrl: 'http://127.0.0.1:3000/hook' });
+    expect(help).toContain('will 404 it');
   });
 });
 

@@ -89,8 +89,24 @@ describe.each(drivers())('conversation on %s', (driver) => {
     await h.text(u, '0812345678 เติม 7 บาท');
     const more = await h.waitFor(u, (m) => m.length >= 4);
     const text = more.slice(2).map((m) => textOf(m.message)).join('\n');
-    expect(text).toContain('เติม ฿7 ไม่ได้');
+    expect(text).toContain('ไม่มีแบบ ฿7');
     expect(text).toContain('กี่บาท');
+  });
+
+  it('names the amounts a network sells, as buttons, when the amount asked is not one', async () => {
+    const u = nextUser();
+    await h.text(u, 'เติม 37 0812345678 ais');
+    const messages = await h.waitFor(u, (m) => m.length >= 2);
+    const [note, question] = messages.map((m) => m.message);
+    // Not the min–max rule (37 lies inside it): the nearest amounts sold.
+    expect(textOf(note!)).toContain('฿30 หรือ ฿40');
+    expect(textOf(note!)).not.toContain('ตั้งแต่');
+    const chips = (question as { quickReply?: { items: { action: { label: string; text: string } }[] } }).quickReply!.items;
+    expect(chips.map((c) => c.action.label)).toEqual(expect.arrayContaining(['฿30', '฿40', '฿50']));
+    await h.text(u, chips.find((c) => c.action.label === '฿40')!.action.text);
+    const [card] = (await h.waitFor(u, (m) => m.length >= 3)).slice(2);
+    expect(textOf(card!.message)).toContain('฿40');
+    expect(buttonData(card!.message, 'ยืนยัน')).toBeDefined();
   });
 
   it('cancels at any time and forgets the draft', async () => {

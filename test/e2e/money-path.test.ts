@@ -77,7 +77,7 @@ describe.each(drivers())('money path on %s', (driver) => {
     const reply = messages[1]!.message;
     expect(textOf(reply)).toContain('ไม่สำเร็จ');
     expect(textOf(reply)).toContain('ไม่มีการตัดเงิน');
-    expect(JSON.stringify(reply)).toContain('เติม 50 081-234-5678');
+    expect(JSON.stringify(reply)).toContain(`action=repeat&order=${(await orderOf(u)).id}`);
     expect((await orderOf(u)).status).toBe('failed');
     // Told once, by the free reply: the fallback push is withdrawn (right after the reply).
     const held = await eventually(async () => (await h.db.select().from(outbox).where(eq(outbox.to, u)))[0]?.status, (s) => s === 'replied');
@@ -183,8 +183,11 @@ describe.each(drivers())('money path on %s', (driver) => {
     await h.text(u, 'ยกเลิก');
     messages = await h.waitFor(u, (m) => m.length >= 4);
     expect(textOf(messages[3]!.message)).toContain('ส่งคำขอยกเลิก');
-    // The provider confirms the cancel through `update`; the customer gets the result card.
-    messages = await h.waitFor(u, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes('ยกเลิกรายการตามที่แจ้ง')));
+    // The provider confirms the cancel through `update`; the customer gets a calm card, not a failure.
+    messages = await h.waitFor(u, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes('ยกเลิกแล้ว')));
+    const card = messages.find((x) => x.via === 'push')!.message;
+    expect(textOf(card)).toContain('ยกเลิกรายการนี้ตามที่แจ้งแล้ว');
+    expect(textOf(card)).not.toContain('ไม่สำเร็จ');
     expect((await orderOf(u)).status).toBe('cancelled');
   });
 

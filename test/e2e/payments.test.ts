@@ -190,6 +190,20 @@ describe.each(drivers())('payments (wallet mode) on %s', (driver) => {
     expect(kinds).toEqual(['deposit', 'hold', 'release']);
   });
 
+  it('a cancel the customer asked for ends in a calm ยกเลิกแล้ว card that gives the credit back', async () => {
+    const u = nextUser();
+    await deposit(u, 100);
+    h.simulator.queueOutcome('slow');
+    const [card] = await say(u, 'เติม 50 0812345678 ais');
+    await tap(u, buttonData(card!.message, 'ยืนยัน')!);
+    expect(textOf((await say(u, 'ยกเลิก'))[0]!.message)).toContain('ส่งคำขอยกเลิก');
+    const messages = await h.waitFor(u, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes('ยกเลิกแล้ว')), 20_000);
+    const cancelled = textOf(messages.find((x) => x.via === 'push' && textOf(x.message).includes('ยกเลิกแล้ว'))!.message);
+    expect(cancelled).toContain('คืนเครดิต ฿50');
+    expect(cancelled).not.toContain('ไม่สำเร็จ');
+    expect(await readWallet(h.db, u)).toEqual({ balanceSatang: 10_000, heldSatang: 0 });
+  });
+
   it('an unknown order keeps its hold until the owners settle it as failed, which releases it', async () => {
     const u = nextUser();
     await deposit(u, 100);

@@ -3,7 +3,7 @@
  * instances, a double tap or a redelivered event can never move an order twice.
  */
 import { randomBytes } from 'node:crypto';
-import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../client.ts';
 import { orders, orderTransitions, type OrderRow, type OrderStatus } from '../schema.ts';
@@ -332,6 +332,18 @@ export async function countConfirmedOrders(
     .from(orders)
     .where(and(eq(orders.userId, options.userId), gte(orders.confirmedAt, options.since)));
   return { count: Number(row?.count ?? 0), satang: Number(row?.satang ?? 0) };
+}
+
+/** When the customer confirmed their `n`-th most recent order (1 = the latest); undefined if fewer. */
+export async function findNthLatestConfirmation(db: DbOrTx, options: { userId: string; n: number }): Promise<Date | undefined> {
+  const [row] = await db
+    .select({ at: orders.confirmedAt })
+    .from(orders)
+    .where(and(eq(orders.userId, options.userId), isNotNull(orders.confirmedAt)))
+    .orderBy(desc(orders.confirmedAt))
+    .offset(options.n - 1)
+    .limit(1);
+  return row?.at ?? undefined;
 }
 
 /** The customer's newest order that is past the draft stage. */

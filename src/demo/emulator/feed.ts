@@ -1,7 +1,9 @@
 /**
  * The page's event stream: every delivered reply/push, loading animation, the user's own
  * messages and notices, kept (the last HISTORY_LIMIT) so a page that (re)connects sees the
- * chat so far, and served as Server-Sent Events.
+ * chat so far, and served as Server-Sent Events. After the history, a `replayed` event carries
+ * the newest `seq` the server has: the page counts what comes after it as new (unread badges),
+ * and a `seq` lower than what the page has seen tells it the server started afresh.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Server } from 'node:net';
@@ -14,7 +16,7 @@ const HISTORY_LIMIT = 500;
 /** One entry of the page's event stream. */
 export type DevEvent = { seq: number; at: number } & (
   | { kind: 'bot'; chatId: string; via: 'reply' | 'push'; messages: unknown[] }
-  | { kind: 'user'; chatId: string; userId: string; text: string }
+  | { kind: 'user'; chatId: string; userId: string; text: string; sticker?: { packageId: string; stickerId: string } }
   | { kind: 'system'; chatId: string; text: string; level?: 'info' | 'error' }
   | { kind: 'loading'; chatId: string; seconds: number }
 );
@@ -56,6 +58,7 @@ export function createFeed(store?: JsonFile<DevEvent[]>): Feed {
       const lastId = Number(req.get('last-event-id') ?? req.query['since'] ?? 0) || 0;
       res.write('retry: 1000\n\n');
       for (const event of history) if (event.seq > lastId) write(event);
+      res.write(`event: replayed\ndata: ${JSON.stringify({ seq })}\n\n`);
       listeners.add(write);
 
       // The bot's close() waits for open connections; an event stream never goes idle on its

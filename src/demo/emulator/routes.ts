@@ -13,10 +13,11 @@
  *   GET  /dev/richmenu.json    its areas, so the page shows the same menu
  *   GET  /dev/events           SSE: every delivered reply/push, loading animation, the user's
  *                              own messages and notices; history replayed on connect
- *                              (honours Last-Event-ID)
+ *                              (honours Last-Event-ID), then `event: replayed` { seq }
  *   POST /dev/api/send         { chat: 'user' | 'group', userId, kind: 'text' | 'postback' |
- *                                'follow' | 'unfollow' | 'join' | 'leave' | 'image', text?, data?,
- *                                displayText?, params?, image? (a data: URL, PNG or JPEG) }
+ *                                'follow' | 'unfollow' | 'join' | 'leave' | 'image' | 'sticker',
+ *                                text?, data?, displayText?, params?, image? (a data: URL, PNG or
+ *                                JPEG), packageId?, stickerId?, keywords? }
  *                                → { status, webhookEventId }
  *   POST /dev/api/profile      { userId, displayName, language } (the stand-in's getProfile)
  *   GET  /dev/simulator        the provider simulator's state (balance in baht, networks, …)
@@ -101,7 +102,10 @@ export function devRoutes(options: DevRoutesOptions): Router {
     }
     const chatId = parsed.chat === 'group' ? DEMO_GROUP_ID : parsed.userId;
     const shown = shownText(parsed);
-    if (shown !== undefined) feed.publish({ kind: 'user', chatId, userId: parsed.userId, text: shown });
+    if (shown !== undefined) {
+      const sticker = parsed.sticker && { packageId: parsed.sticker.packageId, stickerId: parsed.sticker.stickerId };
+      feed.publish({ kind: 'user', chatId, userId: parsed.userId, text: shown, ...(sticker ? { sticker } : {}) });
+    }
     const notice = noticeFor(parsed);
     if (notice) feed.publish({ kind: 'system', chatId, text: notice });
 

@@ -2,7 +2,7 @@
  * What the page asks to send (POST /dev/api/send), checked, and what the chat shows for it.
  */
 
-export const SEND_KINDS = ['text', 'postback', 'follow', 'unfollow', 'join', 'leave', 'image'] as const;
+export const SEND_KINDS = ['text', 'postback', 'follow', 'unfollow', 'join', 'leave', 'image', 'sticker'] as const;
 export type SendKind = (typeof SEND_KINDS)[number];
 
 /** A photo sent from the page (e.g. a transfer slip), as LINE would serve it from its data API. */
@@ -20,7 +20,12 @@ export interface SendRequest {
   params?: Record<string, string>;
   /** kind 'image': the photo, decoded from the page's data: URL. */
   image?: { contentType: string; data: Buffer };
+  /** kind 'sticker': which LINE sticker, and the keywords LINE sends with it. */
+  sticker?: { packageId: string; stickerId: string; keywords?: string[] };
 }
+
+/** LINE's sticker ids are decimal strings. */
+const STICKER_ID = /^\d{1,20}$/;
 
 /** The request, or what is wrong with it. */
 export function parseSend(body: unknown): SendRequest | string {
@@ -51,6 +56,14 @@ export function parseSend(body: unknown): SendRequest | string {
     if (data.length === 0 || data.length > MAX_IMAGE_BYTES) return 'image must be 1 byte to 5 MB';
     image = { contentType: m[1]!, data };
   }
+  let sticker: SendRequest['sticker'];
+  if (kind === 'sticker') {
+    const { packageId, stickerId, keywords } = b;
+    if (typeof packageId !== 'string' || !STICKER_ID.test(packageId)) return 'packageId must be a LINE sticker package id (digits)';
+    if (typeof stickerId !== 'string' || !STICKER_ID.test(stickerId)) return 'stickerId must be a LINE sticker id (digits)';
+    const words = Array.isArray(keywords) ? keywords.filter((k): k is string => typeof k === 'string').slice(0, 15) : [];
+    sticker = { packageId, stickerId, ...(words.length ? { keywords: words } : {}) };
+  }
   return {
     chat,
     userId,
@@ -60,6 +73,7 @@ export function parseSend(body: unknown): SendRequest | string {
     ...(typeof displayText === 'string' && displayText !== '' ? { displayText } : {}),
     ...(params ? { params: params as Record<string, string> } : {}),
     ...(image ? { image } : {}),
+    ...(sticker ? { sticker } : {}),
   };
 }
 
@@ -68,6 +82,7 @@ export function shownText(req: SendRequest): string | undefined {
   if (req.kind === 'text') return req.text;
   if (req.kind === 'postback') return req.displayText;
   if (req.kind === 'image') return '📷 รูปภาพ';
+  if (req.kind === 'sticker') return '(สติกเกอร์)';
   return undefined;
 }
 

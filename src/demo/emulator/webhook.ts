@@ -48,6 +48,21 @@ export function buildEvent(req: SendRequest, lineStandin: Pick<LineStandin, 'iss
         replyToken: replyToken(),
         message: { id: newMessageId(), type: 'image', contentProvider: { type: 'line' }, quoteToken: randomBytes(24).toString('base64url') },
       };
+    case 'sticker':
+      return {
+        type: 'message',
+        ...base,
+        replyToken: replyToken(),
+        message: {
+          id: newMessageId(),
+          type: 'sticker',
+          packageId: req.sticker?.packageId ?? '',
+          stickerId: req.sticker?.stickerId ?? '',
+          stickerResourceType: 'STATIC',
+          ...(req.sticker?.keywords ? { keywords: req.sticker.keywords } : {}),
+          quoteToken: randomBytes(24).toString('base64url'),
+        },
+      };
     case 'follow':
       return { type: 'follow', ...base, replyToken: replyToken(), follow: { isUnblocked: false } };
     case 'join':

@@ -8,22 +8,42 @@ type FlexComponent = messagingApi.FlexComponent;
 export const SHOP_GREEN = '#06C755';
 export const MUTED = '#8C8C8C';
 
-/** A label on the left, a value on the right. */
+/**
+ * A label on the left, a value on the right. The label keeps its natural width on one line
+ * (flex 0): a Thai label broken in two ("เลขที่/รายการ") reads as two words. The value takes
+ * the rest and wraps only if it must. Labels are kept short so both fit a 360 px phone.
+ */
 export function row(labelText: string, value: string, valueStyle: Partial<FlexText> = {}): FlexBox {
   return {
     type: 'box',
-    layout: 'horizontal',
+    layout: 'baseline',
     spacing: 'md',
     contents: [
-      // Thai labels run long ("รหัสผู้ให้บริการ"): wrap them rather than let LINE cut them off.
-      { type: 'text', text: labelText, size: 'sm', color: MUTED, flex: 3, wrap: true },
-      { type: 'text', text: value, size: 'sm', color: '#111111', flex: 5, align: 'end', wrap: true, ...valueStyle },
+      { type: 'text', text: labelText, size: 'sm', color: MUTED, flex: 0 },
+      { type: 'text', text: value, size: 'sm', color: '#111111', flex: 1, align: 'end', wrap: true, ...valueStyle },
+    ],
+  };
+}
+
+/** A label with a long value under it, full width (a reason, a LINE user id). */
+export function stackedRow(labelText: string, value: string, valueStyle: Partial<FlexText> = {}): FlexBox {
+  return {
+    type: 'box',
+    layout: 'vertical',
+    contents: [
+      { type: 'text', text: labelText, size: 'sm', color: MUTED },
+      { type: 'text', text: value, size: 'sm', color: '#111111', wrap: true, ...valueStyle },
     ],
   };
 }
 
 export function title(text: string, color = '#111111'): FlexText {
   return { type: 'text', text, weight: 'bold', size: 'lg', color, wrap: true };
+}
+
+/** A short line under a card's title (a date, a period): small and muted. */
+export function subtitle(text: string): FlexText {
+  return { type: 'text', text, size: 'xs', color: MUTED, margin: 'xs' };
 }
 
 export function note(text: string): FlexText {

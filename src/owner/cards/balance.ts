@@ -1,7 +1,7 @@
 /** Balance alerts (low, critical, recovered) and the answer to `ยอดเงิน`. */
 import type { messagingApi } from '@line/bot-sdk';
-import type { T } from '../../i18n.ts';
-import { formatBaht, formatBangkokTime } from '../../format.ts';
+import { languageOf, type T } from '../../i18n.ts';
+import { formatBaht, formatDateTime } from '../../format.ts';
 import type { BalanceLevel } from '../balance-level.ts';
 import { bubble, flexMessage, note, row, separator, SHOP_GREEN, title } from '../../line/messages/flex.ts';
 import { WARN, DANGER } from './style.ts';
@@ -52,7 +52,7 @@ export function balanceCard(t: T, input: BalanceCardInput): messagingApi.FlexMes
     ),
     ...(input.kind === 'low' || input.kind === 'critical' ? [note(t('owner.balance.refillHint'))] : []),
     ...(input.stale ? [note(t('owner.balance.stale'))] : []),
-    note(t('owner.asOf', { time: formatBangkokTime(input.at) })),
+    note(t('owner.asOf', { time: formatDateTime(input.at, languageOf(t)) })),
   ];
   return flexMessage(t(`owner.balance.${input.kind}.altText`, vars), bubble({ header: [title(t(`owner.balance.${input.kind}.title`), color)], body }));
 }

@@ -3,11 +3,11 @@
  * Postback data: `action=depositApprove|depositReject&deposit=<id>`.
  */
 import type { messagingApi } from '@line/bot-sdk';
-import type { T } from '../../i18n.ts';
-import { formatBaht, formatBangkokTime } from '../../format.ts';
+import { languageOf, type T } from '../../i18n.ts';
+import { formatBaht, formatDateTime } from '../../format.ts';
 import type { DepositRow } from '../../db/schema.ts';
 import { encodePostback } from '../../line/postback.ts';
-import { bubble, flexMessage, note, postbackButton, row, separator, SHOP_GREEN, title } from '../../line/messages/flex.ts';
+import { bubble, flexMessage, note, postbackButton, row, separator, SHOP_GREEN, stackedRow, title } from '../../line/messages/flex.ts';
 import { MAX_CARDS_IN_CAROUSEL } from './style.ts';
 
 export const DEPOSIT_ACTIONS = { approve: 'depositApprove', reject: 'depositReject' } as const;
@@ -31,10 +31,10 @@ function depositBubble(t: T, deposit: DepositRow, input: DepositCardInput): mess
       body: [
         row(t('owner.deposit.amount'), amount, { weight: 'bold', size: 'lg' }),
         row(t('owner.deposit.customer'), input.customerName ?? t('owner.deposit.noName'), { weight: 'bold' }),
-        row(t('owner.deposit.customerId'), deposit.userId, { size: 'xxs' }),
+        stackedRow(t('owner.deposit.customerId'), deposit.userId, { size: 'xxs' }),
         row(t('owner.deposit.credit'), formatBaht(input.balanceSatang)),
         row(t('card.ref'), deposit.ref),
-        row(t('card.time'), formatBangkokTime(deposit.slipAt ?? deposit.createdAt)),
+        row(t('card.time'), formatDateTime(deposit.slipAt ?? deposit.createdAt, languageOf(t))),
         separator(),
         note(t('owner.deposit.hint', { amount })),
       ],

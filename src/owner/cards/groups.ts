@@ -5,8 +5,8 @@
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { OwnerGroupRequestRow } from '../../db/schema.ts';
-import { formatBangkokTime } from '../../format.ts';
-import type { T } from '../../i18n.ts';
+import { formatDateTime } from '../../format.ts';
+import { languageOf, type T } from '../../i18n.ts';
 import { bubble, flexMessage, note, postbackButton, row, separator, title } from '../../line/messages/flex.ts';
 import { encodePostback } from '../../line/postback.ts';
 import { WARN } from './style.ts';
@@ -29,7 +29,7 @@ export function groupRequestCard(t: T, request: OwnerGroupRequestRow): messaging
         row(t('owner.groups.card.name'), request.groupName ?? t('owner.groups.card.noName'), { weight: 'bold' }),
         row(t('owner.groups.card.groupId'), request.groupId, { size: 'xxs' }),
         row(t('owner.groups.card.requestedBy'), request.requestedBy ?? '-', { size: 'xxs' }),
-        row(t('card.time'), formatBangkokTime(request.requestedAt)),
+        row(t('card.time'), formatDateTime(request.requestedAt, languageOf(t))),
         separator(),
         note(t('owner.groups.card.hint')),
       ],

@@ -1,7 +1,7 @@
 /** Network alerts (closed, reopened) and the answer to `สถานะเครือข่าย`. */
 import type { messagingApi } from '@line/bot-sdk';
-import type { T } from '../../i18n.ts';
-import { formatBangkokTime } from '../../format.ts';
+import { languageOf, type T } from '../../i18n.ts';
+import { formatDateTime } from '../../format.ts';
 import { NETWORKS, type Network } from '../../networks.ts';
 import { networkName } from '../../line/messages/brand.ts';
 import { bubble, flexMessage, note, row, separator, SHOP_GREEN, title } from '../../line/messages/flex.ts';
@@ -24,7 +24,7 @@ export function networkAlertCard(t: T, input: { closed: Network[]; reopened: Net
     separator(),
     ...(input.closed.length ? [note(t('owner.network.closedHint'))] : []),
     ...(input.reopened.length ? [note(t('owner.network.reopenedHint'))] : []),
-    note(t('owner.asOf', { time: formatBangkokTime(input.at) })),
+    note(t('owner.asOf', { time: formatDateTime(input.at, languageOf(t)) })),
   ];
   return flexMessage(
     t(`owner.network.alert.${kind}.altText`, { closed: names(input.closed), reopened: names(input.reopened) }),
@@ -48,7 +48,7 @@ export function networkStatusCard(
         ...NETWORKS.map((n) => networkLine(t, n, input.online[n] !== false)),
         separator(),
         ...(input.stale ? [note(t('owner.network.stale'))] : []),
-        note(t('owner.asOf', { time: formatBangkokTime(input.at) })),
+        note(t('owner.asOf', { time: formatDateTime(input.at, languageOf(t)) })),
       ],
     }),
   );

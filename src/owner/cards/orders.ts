@@ -3,13 +3,13 @@
  * a URL query string: `action=ownerSuccess|ownerFailed|ownerRecheck&order=<id>`.
  */
 import type { messagingApi } from '@line/bot-sdk';
-import type { T } from '../../i18n.ts';
-import { formatBaht, formatBangkokTime, formatMobile } from '../../format.ts';
+import { languageOf, type T } from '../../i18n.ts';
+import { formatBaht, formatDateTime, formatMobile } from '../../format.ts';
 import type { OrderRow, ProviderOrderRow } from '../../db/schema.ts';
 import { encodePostback } from '../../line/postback.ts';
 import type { UnknownReason } from '../../orders/news.ts';
 import { networkColor, networkName } from '../../line/messages/brand.ts';
-import { bubble, flexMessage, note, postbackButton, row, separator, title } from '../../line/messages/flex.ts';
+import { bubble, flexMessage, note, postbackButton, row, separator, stackedRow, title } from '../../line/messages/flex.ts';
 import { linkButtons } from './provider-orders.ts';
 import { WARN, MAX_CARDS_IN_CAROUSEL } from './style.ts';
 
@@ -37,8 +37,8 @@ function unknownOrderBubble(t: T, order: OrderRow, why?: string | null, candidat
       row(t('card.network'), networkName(order.network), { weight: 'bold', color: networkColor(order.network) }),
       row(t('card.amount'), formatBaht(order.amountSatang), { weight: 'bold', size: 'lg' }),
       row(t('card.providerRef'), order.providerOrderId ?? t('owner.unknown.noProviderRef')),
-      row(t('card.time'), formatBangkokTime(order.submittedAt ?? order.createdAt)),
-      row(t('owner.unknown.reason'), unknownReason(t, why ?? order.detail)),
+      row(t('card.time'), formatDateTime(order.submittedAt ?? order.createdAt, languageOf(t))),
+      stackedRow(t('owner.unknown.reason'), unknownReason(t, why ?? order.detail)),
       separator(),
       note(t('owner.unknown.hint')),
       ...(candidates.length ? [note(t('owner.unknown.candidates'))] : []),

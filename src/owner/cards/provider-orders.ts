@@ -5,8 +5,8 @@
  */
 import type { messagingApi } from '@line/bot-sdk';
 import type { OrderRow, ProviderOrderRow } from '../../db/schema.ts';
-import { formatBaht, formatBangkokTime, formatMobile } from '../../format.ts';
-import type { T } from '../../i18n.ts';
+import { formatBaht, formatDateTime, formatMobile } from '../../format.ts';
+import { languageOf, type T } from '../../i18n.ts';
 import { networkName } from '../../line/messages/brand.ts';
 import { bubble, flexMessage, note, postbackButton, row, separator, title } from '../../line/messages/flex.ts';
 import { encodePostback } from '../../line/postback.ts';
@@ -33,7 +33,7 @@ function providerOrderBubble(t: T, providerOrder: ProviderOrderRow, candidates: 
       row(t('card.providerRef'), id, { weight: 'bold' }),
       row(t('card.status'), providerStateName(t, providerOrder.state), { weight: 'bold' }),
       ...(providerOrder.chargedSatang !== null ? [row(t('owner.providerOrder.charged'), formatBaht(providerOrder.chargedSatang))] : []),
-      row(t('card.time'), formatBangkokTime(providerOrder.receivedAt)),
+      row(t('card.time'), formatDateTime(providerOrder.receivedAt, languageOf(t))),
       separator(),
       note(shown.length ? t('owner.providerOrder.candidates') : t('owner.providerOrder.noCandidates')),
       ...shown.map((o) => note(candidateLine(t, o))),
@@ -50,7 +50,7 @@ function candidateLine(t: T, order: OrderRow): string {
     number: formatMobile(order.number),
     network: networkName(order.network),
     amount: formatBaht(order.amountSatang),
-    time: formatBangkokTime(order.submittedAt ?? order.createdAt),
+    time: formatDateTime(order.submittedAt ?? order.createdAt, languageOf(t)),
   });
 }
 

@@ -102,7 +102,16 @@ describe('Flex renderer', () => {
   });
 
   it('renders the success card the bot pushes', () => {
-    const card = successCard(t, { ref: 'TP1', number: '0812345678', network: 'AIS', amountSatang: 5000, providerOrderId: '00000001', at: new Date() });
+    const card = successCard(t, {
+      ref: 'TP1',
+      number: '0812345678',
+      network: 'AIS',
+      amountSatang: 5000,
+      providerOrderId: '00000001',
+      at: new Date(),
+      repeatData: 'action=repeat&order=1',
+      receiptData: 'action=receipt&order=1',
+    });
     const { html } = renderMessage(card);
     expect(html).toContain(t('result.success.title').replace(/[<>&]/g, ''));
     expect(html).toContain('081-234-5678');

@@ -50,7 +50,8 @@ function readEvents(url: string, until: (events: DevEvent[]) => boolean, timeout
           const block = buffer.slice(0, end);
           buffer = buffer.slice(end + 2);
           const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (data) events.push(JSON.parse(data.slice(6)) as DevEvent);
+          // Named events (`replayed`) are the stream's own signals, not chat events.
+          if (data && !block.startsWith('event: ')) events.push(JSON.parse(data.slice(6)) as DevEvent);
         }
         if (until(events)) {
           clearTimeout(timer);
@@ -135,6 +136,7 @@ describe('dev API → a capturing webhook (what exactly is sent)', () => {
       { chat: 'user', kind: 'follow' },
       { chat: 'user', kind: 'unfollow' },
       { chat: 'user', kind: 'image', image: `data:image/png;base64,${PNG.toString('base64')}` },
+      { chat: 'user', kind: 'sticker', packageId: '446', stickerId: '1988', keywords: ['Happy', 'Smile'] },
       { chat: 'group', kind: 'text', text: 'ลงทะเบียน 1234' },
       { chat: 'group', kind: 'postback', data: 'action=resolve&order=1' },
       { chat: 'group', kind: 'join' },
@@ -147,13 +149,16 @@ describe('dev API → a capturing webhook (what exactly is sent)', () => {
       expect(res.status, JSON.stringify(send)).toBe(200);
       const [event] = last().body.events;
       expect(checkAgainst('Event', event), JSON.stringify(event)).toEqual([]);
-      expect(event!['type']).toBe(send.kind === 'text' || send.kind === 'image' ? 'message' : send.kind);
+      expect(event!['type']).toBe(['text', 'image', 'sticker'].includes(send.kind) ? 'message' : send.kind);
+      if (send.kind === 'sticker') {
+        expect(event!['message']).toMatchObject({ type: 'sticker', packageId: '446', stickerId: '1988', stickerResourceType: 'STATIC', keywords: ['Happy', 'Smile'] });
+      }
       ids.add(String(event!['webhookEventId']));
       if (event!['replyToken']) tokens.add(String(event!['replyToken']));
       if (send.chat === 'group') expect(event!['source']).toMatchObject({ type: 'group', groupId: DEMO_GROUP_ID });
     }
     expect(ids.size).toBe(sends.length);
-    expect(tokens.size).toBe(7); // unfollow and leave carry no reply token
+    expect(tokens.size).toBe(8); // unfollow and leave carry no reply token
     expect(last().body.events[0]!['source']).toEqual({ type: 'group', groupId: DEMO_GROUP_ID });
   });
 
@@ -166,6 +171,7 @@ describe('dev API → a capturing webhook (what exactly is sent)', () => {
       { chat: 'group', userId: 'Udemo0003', kind: 'follow' },
       { chat: 'room', userId: 'Udemo0003', kind: 'text', text: 'hi' },
       { chat: 'user', userId: 'Udemo0003', kind: 'sticker' },
+      { chat: 'user', userId: 'Udemo0003', kind: 'sticker', packageId: 'moon', stickerId: '1988' },
       { chat: 'user', userId: 'Udemo0003', kind: 'image', image: 'data:image/gif;base64,R0lGODlh' },
       { chat: 'group', userId: 'Udemo0003', kind: 'image', image: `data:image/png;base64,${PNG.toString('base64')}` },
     ]) {
@@ -200,6 +206,32 @@ describe('dev API → a capturing webhook (what exactly is sent)', () => {
     // Last-Event-ID resumes after what the page already has.
     const seqs = events.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+
+  it('ends the replayed history with `replayed` and the newest seq, so the page knows what is new', async () => {
+    await post(`${devUrl}/api/send`, { chat: 'user', userId: 'Udemo0007', kind: 'sticker', packageId: '446', stickerId: '1989' });
+    const raw = await new Promise<string>((resolve, reject) => {
+      const req = request(`${devUrl}/events`, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+          if (text.includes('event: replayed')) {
+            req.destroy();
+            resolve(text);
+          }
+        });
+      });
+      req.on('error', (error) => (error as NodeJS.ErrnoException).code?.includes('ECONNRESET') || reject(error));
+      req.end();
+    });
+    const blocks = raw.split('\n\n').filter((b) => b.includes('data: '));
+    const last = blocks.at(-1)!;
+    expect(last.startsWith('event: replayed')).toBe(true);
+    const history = blocks.slice(0, -1).map((b) => JSON.parse(b.slice(b.indexOf('data: ') + 6)) as DevEvent);
+    expect(JSON.parse(last.slice(last.indexOf('data: ') + 6))).toEqual({ seq: history.at(-1)!.seq });
+    // The user's sticker is in the history with its ids, for the page to draw.
+    expect(history.filter((e) => e.chatId === 'Udemo0007')[0]).toMatchObject({ kind: 'user', sticker: { packageId: '446', stickerId: '1989' } });
   });
 
   it('drives the simulator: balance in baht, networks, next outcomes, faults', async () => {
