@@ -119,7 +119,7 @@ describe('validation with a way forward', () => {
     ['เติม 37 0812345678 ais', 37, [30, 40], [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 150, 200]],
     ['เติม 7 บาท 0812345678 ais', 7, [10], [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 150, 200]],
     ['เติม 450 0812345678 ais', 450, [300, 500], [40, 50, 60, 70, 80, 90, 100, 150, 200, 300, 500, 800]],
-    ['เติม 5000 0812345678 ais', 5000, [1000], [50, 60, 70, 80, 90, 100, 150, 200, 300, 500, 800, 1000]],
+    ['เติม 5000 บาท 0812345678 ais', 5000, [1000], [50, 60, 70, 80, 90, 100, 150, 200, 300, 500, 800, 1000]],
   ])('%s: names the nearest amounts sold and offers those around it', (message, amount, nearest, offered) => {
     const decision = chat([message]);
     expect(decision.notes).toEqual([{ kind: 'amountNotAllowed', amount, network: 'AIS', nearest }]);
