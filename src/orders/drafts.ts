@@ -3,20 +3,12 @@
  * supersedes the old (whose button then only says which card is current), and a draft the
  * customer walks away from is dropped.
  */
-import { findDraftByEvent, insertDraftOrder, supersedeDrafts } from '../db/queries/orders.ts';
+import { findDraftByEvent, insertDraftOrder, supersedeDrafts, type NewDraft } from '../db/queries/orders.ts';
 import type { OrderRow } from '../db/schema.ts';
 import type { OrderContext } from './context.ts';
 
-export interface DraftRequest {
-  /** The webhook event asking for it: the same event handled again gets the same draft. */
-  eventId?: string;
-  userId: string;
-  chatId: string;
-  number: string;
-  network: string;
-  amountSatang: number;
-  language: string;
-}
+/** A draft as the conversation asks for it (its time to live is the shop's DRAFT_TTL_MINUTES). */
+export type DraftRequest = Omit<NewDraft, 'ttlMs'>;
 
 /**
  * The chat's new live draft; any older live draft is superseded in the same transaction (the

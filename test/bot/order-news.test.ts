@@ -8,41 +8,27 @@ import { limitText, renderCustomerNews, renderSubmitOutcome } from '../../src/bo
 import type { OrderRow } from '../../src/db/schema.ts';
 import { translator } from '../../src/i18n.ts';
 import type { CustomerNews } from '../../src/orders/news.ts';
+import { sampleOrder } from '../support/cards.ts';
 import { buttonData, textOf } from '../support/harness.ts';
 import { validatePushRequest, validateReplyRequest } from '../support/line-schema.ts';
 
 function order(over: Partial<OrderRow> = {}): OrderRow {
   const at = new Date('2026-11-27T07:05:00Z');
-  return {
-    id: '0b6f3c1e-9a4d-4f5e-8c2b-000000000001',
-    ref: 'TP7K3Q9MXA',
+  return sampleOrder({
     userId: 'Ucustomer',
     chatId: 'Ucustomer',
-    number: '0812345678',
-    network: 'TRUE',
     amountSatang: 5_000,
-    status: 'success',
-    confirmToken: 'x',
     providerOrderId: '00001234',
     discountSatang: 150,
     chargedSatang: 4_850,
     balanceAfterSatang: 100_000,
-    detail: null,
-    language: 'th',
     createdAt: at,
     updatedAt: at,
-    expiresAt: null,
     confirmedAt: at,
     submittedAt: at,
     finalizedAt: at,
-    nextCheckAt: null,
-    checkAttempts: 0,
-    resolvedBy: null,
-    sender: null,
-    draftEventId: null,
-    callbackCheckedAt: null,
     ...over,
-  };
+  });
 }
 
 const credit = { kind: 'capture', amountSatang: 5_000, balanceSatang: 20_000 } as const;

@@ -17,43 +17,34 @@ import {
 } from '../../src/owner/cards/index.ts';
 import { buildSummary } from '../../src/owner/summary.ts';
 import { textOf } from '../support/harness.ts';
+import { sampleOrder } from '../support/cards.ts';
 import { validatePushRequest, validateReplyRequest } from '../support/line-schema.ts';
 
 const t = translator('th');
 const en = translator('en');
 
+/** An `unknown` order of a customer, the i-th of a list. */
 function order(i: number, over: Partial<OrderRow> = {}): OrderRow {
   const at = new Date('2026-11-27T07:05:00Z');
-  return {
+  return sampleOrder({
     id: `0b6f3c1e-9a4d-4f5e-8c2b-${String(i).padStart(12, '0')}`,
     ref: `TP7K3Q9M${i}`.slice(0, 10),
     userId: 'Ucustomer',
     chatId: 'Ucustomer',
-    number: '0812345678',
-    network: 'TRUE',
     amountSatang: 5_000,
     status: 'unknown',
-    confirmToken: 'x',
     providerOrderId: null,
     discountSatang: null,
     chargedSatang: null,
     balanceAfterSatang: null,
     detail: 'provider reply unusable (timeout)',
-    language: 'th',
     createdAt: at,
     updatedAt: at,
-    expiresAt: null,
     confirmedAt: at,
     submittedAt: at,
     finalizedAt: at,
-    nextCheckAt: null,
-    checkAttempts: 0,
-    resolvedBy: null,
-    sender: null,
-    draftEventId: null,
-    callbackCheckedAt: null,
     ...over,
-  };
+  });
 }
 
 function expectValid(message: unknown) {
