@@ -12,7 +12,7 @@ import { deposits, orders, walletLedger } from '../../src/db/schema.ts';
 import { drivers } from '../support/db.ts';
 import { decodeQrPng, promptPayPhone, readPromptPay } from '../support/promptpay.ts';
 import { buttonData, eventually, sendUserEvent, startHarness, textOf, type DeliveredMessage, type Harness } from '../support/harness.ts';
-import { groupChat, newGroupId, OWNER_ENV, sleep } from '../owner/support.ts';
+import { groupChat, newGroupId, OWNER_ENV } from '../owner/support.ts';
 
 /** A tiny valid JPEG header is all the bot looks at; the rest is the "photo". */
 const SLIP = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('a transfer slip, pretend', 'utf8')]);
@@ -171,8 +171,9 @@ describe.each(drivers())('payments (wallet mode) on %s', (driver) => {
     const [accepted] = await tap(u, confirm);
     expect(textOf(accepted!.message)).toContain('รับรายการแล้ว');
     expect(textOf(accepted!.message)).toContain('กันเครดิต ฿50');
-    const done = await h.waitFor(u, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes('ใช้เครดิต ฿50')));
-    expect(done.length).toBeGreaterThan(0);
+    await h.waitFor(u, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes('ใช้เครดิต ฿50')));
+    await h.quiet();
+    expect(h.delivered(u).filter((x) => x.via === 'push' && textOf(x.message).includes('ใช้เครดิต ฿50'))).toHaveLength(1);
     expect(await readWallet(h.db, u)).toEqual({ balanceSatang: 5_000, heldSatang: 0 });
     const kinds = (await h.db.select().from(walletLedger).where(eq(walletLedger.userId, u))).map((r) => r.kind);
     expect(kinds).toEqual(['deposit', 'hold', 'capture']);
@@ -309,8 +310,7 @@ describe.each(drivers())('payments (wallet mode) on %s', (driver) => {
     const approve = `action=depositApprove&deposit=${row!.id}`;
     expect(JSON.stringify(answer.at(-1)!.message)).toContain(approve);
     expect(textOf((await g.tap(approve, 'Uowner1')).message)).toContain('อนุมัติแล้ว');
-    await sleep(100);
-    expect((await readWallet(h.db, u)).balanceSatang).toBe(20_000);
+    expect(await readWallet(h.db, u)).toEqual({ balanceSatang: 20_000, heldSatang: 0 });
   });
 });
 

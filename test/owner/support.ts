@@ -123,4 +123,3 @@ export async function latestOrder(h: Harness, userId: string) {
   return rows.at(-1)!;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -247,6 +247,23 @@ export async function startHarness(
   return harness;
 }
 
+/**
+ * For bots in other processes: waits until a database shows every event processed, every push
+ * settled (sent, withdrawn or failed for good) and every order final or unknown.
+ */
+export async function settledIn(db: RunningBot['database']['db'], timeoutMs = 30_000): Promise<void> {
+  const count = sql<number>`count(*)::int`;
+  const open = async () => {
+    const [[events], [pushes], [orders]] = await Promise.all([
+      db.select({ n: count }).from(webhookEvents).where(and(isNull(webhookEvents.processedAt), isNull(webhookEvents.gaveUpAt))),
+      db.select({ n: count }).from(outbox).where(eq(outbox.status, 'pending')),
+      db.select({ n: count }).from(ordersTable).where(inArray(ordersTable.status, ['confirmed', 'submitting', 'pending', 'cancel_requested'])),
+    ]);
+    return { events: Number(events?.n ?? 0), pushes: Number(pushes?.n ?? 0), orders: Number(orders?.n ?? 0) };
+  };
+  await eventually(open, (c) => c.events + c.pushes + c.orders === 0, timeoutMs, 'the database to settle');
+}
+
 /** Work the bot still has: unprocessed events, pushes due now, confirmed orders not yet sent. */
 async function busyCounts(db: RunningBot['database']['db']): Promise<{ events: number; pushes: number; orders: number }> {
   const count = sql<number>`count(*)::int`;
