@@ -115,8 +115,8 @@ describe('npm run setup:line', () => {
     expect(menu.size.width / menu.size.height).toBeGreaterThanOrEqual(1.45);
     expect(menu.selected).toBe(true);
     expect([...menu.chatBarText].length).toBeLessThanOrEqual(14);
-    expect(menu.name.length).toBeGreaterThan(0);
-    expect(menu.name.length).toBeLessThanOrEqual(300);
+    expect(menu.name).toBe('Topup Bot menu');
+    expect(menu.chatBarText).toBe('เมนู');
     expect(menu.areas).toHaveLength(3);
     expect(menu.areas.map((a) => a.action)).toEqual([
       { type: 'message', label: 'เติมเงิน', text: 'เติมเงิน' },

@@ -117,7 +117,7 @@ describe('demo chat in Chromium', () => {
 
     // The success card was pushed, not replied (the reply token was used for the acknowledgement).
     const pushed = bot.lineStandin!.pushes().filter((p) => p.messages.some((m) => m.type === 'flex'));
-    expect(pushed.length).toBeGreaterThanOrEqual(1);
+    expect(pushed).toHaveLength(1);
 
     // Thai must render with a real Thai font, not as boxes: ask Chromium which platform fonts
     // drew the success card's title.

@@ -106,7 +106,7 @@ describe.each(drivers())('conversation on %s', (driver) => {
     await h.text(u, chips.find((c) => c.action.label === '฿40')!.action.text);
     const [card] = (await h.waitFor(u, (m) => m.length >= 3)).slice(2);
     expect(textOf(card!.message)).toContain('฿40');
-    expect(buttonData(card!.message, 'ยืนยัน')).toBeDefined();
+    expect(buttonData(card!.message, 'ยืนยัน')).toMatch(/^action=confirm&order=[0-9a-f-]{36}&t=[\w-]+$/);
   });
 
   it('cancels at any time and forgets the draft', async () => {

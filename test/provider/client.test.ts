@@ -256,7 +256,7 @@ describe('unreachable: the request never left', () => {
     expect(err).toBeInstanceOf(ProviderUnreachable);
     expect((err as ProviderUnreachable).reason).toBe('refused');
     expect((err as ProviderUnreachable).code).toBe('ECONNREFUSED');
-    expect((err as Error).cause).toBeDefined();
+    expect((err as Error).cause).toBeInstanceOf(Error);
     expectSecretFree(err);
   });
 

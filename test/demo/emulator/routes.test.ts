@@ -37,10 +37,10 @@ async function post(url: string, body: unknown): Promise<{ status: number; json:
 }
 
 /** Reads SSE events until `until` holds or the time runs out. */
-function readEvents(url: string, until: (events: DevEvent[]) => boolean, timeoutMs = 10_000): Promise<DevEvent[]> {
+function readEvents(url: string, until: (events: DevEvent[]) => boolean, timeoutMs = 10_000, headers: Record<string, string> = {}): Promise<DevEvent[]> {
   return new Promise((resolve, reject) => {
     const events: DevEvent[] = [];
-    const req = request(url, (res) => {
+    const req = request(url, { headers }, (res) => {
       let buffer = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
@@ -180,7 +180,7 @@ describe('dev API → a capturing webhook (what exactly is sent)', () => {
     }
   });
 
-  it('streams the user’s bubble, the webhook failure, and what the stand-in delivers', async () => {
+  it('streams the user’s bubble, the webhook failure, and what the stand-in delivers, in order; Last-Event-ID resumes after it', async () => {
     answer = 401;
     await post(`${devUrl}/api/send`, { chat: 'user', userId: 'Udemo0004', kind: 'text', text: 'สวัสดี' });
     answer = 200;
@@ -203,9 +203,14 @@ describe('dev API → a capturing webhook (what exactly is sent)', () => {
     expect(mine[0]).toMatchObject({ kind: 'user', text: 'สวัสดี' });
     expect(mine[1]).toMatchObject({ kind: 'system', level: 'error', text: '/webhook answered 401' });
     expect(mine[2]).toMatchObject({ kind: 'bot', via: 'reply', messages: [{ type: 'text', text: 'สวัสดีค่ะ' }] });
-    // Last-Event-ID resumes after what the page already has.
     const seqs = events.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    // Last-Event-ID resumes after what the page already has: the user's bubble is not sent again.
+    const resumed = await readEvents(`${devUrl}/events`, (e) => e.some((x) => x.kind === 'bot' && x.chatId === 'Udemo0004'), 10_000, {
+      'last-event-id': String(mine[0]!.seq),
+    });
+    expect(resumed.every((e) => e.seq > mine[0]!.seq)).toBe(true);
+    expect(resumed.filter((e) => e.chatId === 'Udemo0004').map((e) => e.kind)).toEqual(['system', 'bot']);
   });
 
   it('ends the replayed history with `replayed` and the newest seq, so the page knows what is new', async () => {
