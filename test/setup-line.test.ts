@@ -4,7 +4,7 @@
  * in-process, it becomes the default, and the webhook URL is printed. Demo mode is refused.
  */
 import { inflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLineClient } from '../src/line/client.ts';
 import { richMenuImage } from '../src/line/richmenu/image.ts';
 import { labelMasks } from '../src/line/richmenu/label-masks.ts';
@@ -73,6 +73,8 @@ describe('npm run setup:line', () => {
     origin = await standin.listen();
   });
   afterAll(() => standin.close());
+  // Each test reads the calls it made itself.
+  beforeEach(() => standin.reset());
 
   function run(env: Record<string, string | undefined>) {
     const out: string[] = [];

@@ -288,7 +288,6 @@ describe('dev API → a capturing webhook (what exactly is sent)', () => {
 describe('dev API → the real bot in demo mode', () => {
   let bot: RunningBot;
   let dataDir: string;
-  let closed = false;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'dev-routes-'));
@@ -296,7 +295,7 @@ describe('dev API → the real bot in demo mode', () => {
   }, 30_000);
 
   afterAll(async () => {
-    if (!closed) await bot?.close();
+    await bot?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -311,7 +310,9 @@ describe('dev API → the real bot in demo mode', () => {
   });
 
   it('the event stream ends when the bot shuts down, so close() does not hang', async () => {
-    // An open stream: the page is still open while the operator presses Ctrl-C.
+    // A bot of its own to shut down; the page is still open while the operator presses Ctrl-C.
+    const ownDir = mkdtempSync(join(tmpdir(), 'dev-routes-close-'));
+    const bot = await startBot(loadConfig({ DATA_DIR: ownDir }), { logger: createLogger({ level: 'silent' }), port: 0, workers: false });
     let opened!: () => void;
     const open = new Promise<void>((resolve) => (opened = resolve));
     const stream = new Promise<void>((resolve) => {
@@ -328,7 +329,7 @@ describe('dev API → the real bot in demo mode', () => {
     // Both end: a stream that kept close() waiting would fail this test by its time limit.
     await bot.close();
     await stream;
-    closed = true;
+    rmSync(ownDir, { recursive: true, force: true });
   });
 });
 
