@@ -90,10 +90,11 @@ describe('npm run setup:line', () => {
     expect(standin.calls).toHaveLength(0);
   });
 
-  it('names a missing variable when the configuration is half done', async () => {
+  it('names every missing variable when the configuration is half done', async () => {
     const { code, err } = await run({ LINE_CHANNEL_ACCESS_TOKEN: 'x' });
     expect(code).toBe(1);
-    expect(err).toMatch(/LINE_CHANNEL_SECRET|TOPUP_/);
+    const named = err.split('\n').map((line) => /^\s+([A-Z_]+)\s/.exec(line)?.[1]).filter(Boolean);
+    expect(named).toEqual(['LINE_CHANNEL_SECRET', 'TOPUP_API_URL', 'TOPUP_USERNAME', 'TOPUP_PASSWORD', 'TOPUP_CALLBACK_SECRET']);
   });
 
   it('creates the rich menu with its image, makes it the default and prints the webhook URL', async () => {

@@ -198,15 +198,17 @@ describe('demo chat in Chromium', () => {
   it.skipIf(!hasChromium)('bubbles show Bangkok time in a browser that is elsewhere', async () => {
     await openEmulator();
     await page.locator('#tab-user').click();
-    const before = Date.now();
-    await typeText('สวัสดีค่ะ');
+    const text = `สวัสดีค่ะ ${Date.now()}`;
+    await typeText(text);
     const mine = page.locator('#chat-user [data-testid="user-message"]').last();
-    await expect.poll(() => mine.textContent()).toContain('สวัสดีค่ะ');
+    await expect.poll(() => mine.textContent()).toContain(text);
     const shown = await mine.locator('.meta').innerText();
     const clock = shown.split('\n').at(-1)!.trim();
-    expect([bangkokClock(before), bangkokClock(Date.now())]).toContain(clock);
+    // The time the server stamped on that message, as a Bangkok shop reads it.
+    const sent = (await history(await userId())).find((e) => e.kind === 'user' && e.text === text)!;
+    expect(clock).toBe(bangkokClock(sent.at));
     // The browser's own zone (New York) would be 12 hours off.
-    expect(clock).not.toBe(await page.evaluate((at) => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }), before));
+    expect(clock).not.toBe(await page.evaluate((at) => new Date(at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }), sent.at));
   }, 30_000);
 
   it.skipIf(!hasChromium)('no stray unread badge after a reload on the group tab; a new message still shows one', async () => {
