@@ -3,6 +3,7 @@
  * HTTP → background workers. Each service is built once, in the order it is needed, and passed
  * down. `startBot` is what `npm start` runs and what end-to-end tests start in-process.
  */
+import { systemClock, type Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import { openDatabase, openPostgres, type Database } from './db/client.ts';
 import { startDemoWorld, type DemoWorld } from './demo/index.ts';
@@ -22,7 +23,9 @@ import { createOutbox } from './outbox/index.ts';
 import { createOwnerModule, renderOwnerNews } from './owner/index.ts';
 import { createProviderClient } from './provider/client.ts';
 import { depositQrImage, depositSlipImage } from './wallet/files.ts';
-import { createWorkers } from './workers.ts';
+import { createWorkers, type WorkerName } from './workers.ts';
+
+export type { WorkerName } from './workers.ts';
 
 export interface RunningBot {
   /** `http://127.0.0.1:PORT` */
@@ -32,6 +35,11 @@ export interface RunningBot {
   /** Demo mode only. */
   simulator?: DemoWorld['simulator'];
   lineStandin?: DemoWorld['lineStandin'];
+  /**
+   * Runs one round of a background worker now, after the round in progress (if any), and
+   * resolves when it has ended: tests step time-driven work with it instead of waiting.
+   */
+  tick(worker: WorkerName): Promise<void>;
   /** Stops accepting, finishes in-flight work, stops workers, closes the database. */
   close(): Promise<void>;
 }
@@ -42,12 +50,18 @@ export interface StartOptions {
   port?: number;
   /** Background loop cadence; tests shorten it. */
   sweepIntervalMs?: number;
-  /** Whether to run the background workers (default true). */
-  workers?: boolean;
+  /**
+   * The background workers: `true` (default) on their timers; `'manual'` only when kicked
+   * (something was queued) or stepped with `tick()`; `false` not at all.
+   */
+  workers?: boolean | 'manual';
+  /** The calendar for the owners' summaries (default the system clock). */
+  clock?: Clock;
 }
 
 export async function startBot(config: Config, options: StartOptions): Promise<RunningBot> {
   const { logger } = options;
+  const clock = options.clock ?? systemClock;
   const intervalMs = options.sweepIntervalMs ?? 2_000;
 
   // The database before the port: a second bot on a DATA_DIR in use stops here, at the lock,
@@ -101,7 +115,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const outbox = createOutbox({ db, line, logger, metrics, ownerGroupIds: config.owner.groupIds, intervalMs });
   const announcer = { customer: renderCustomerNews, owners: renderOwnerNews };
   const orders = createOrderService({ db, provider, config, logger, metrics, outbox, announcer });
-  const owner = createOwnerModule({ db, provider, line, config, logger, metrics, outbox, orders, publicUrl });
+  const owner = createOwnerModule({ db, provider, line, config, logger, metrics, outbox, orders, publicUrl, clock });
   const background = createBackground(logger);
   const botDeps = { db, line, config, logger, metrics, outbox, orders, publicUrl, background, groups: owner.groups };
   // The acknowledgement's INSERT gets connections of its own, never queued behind processing.
@@ -133,8 +147,9 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     }),
   );
 
-  const workers = options.workers === false ? [] : [outbox.loop, ...createWorkers({ config, logger, intervalMs, orders, owner, sweepInbox: intake.sweep })];
-  for (const worker of workers) worker.start();
+  const workers = [outbox.loop, ...createWorkers({ config, logger, intervalMs, orders, owner, sweepInbox: intake.sweep })];
+  const schedule = options.workers ?? true;
+  if (schedule !== false) for (const worker of workers) worker.start(schedule === 'manual' ? 'manual' : 'timed');
   ready = true;
   logger.info({ url, port: server.port }, 'bot ready');
 
@@ -144,6 +159,10 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     database,
     simulator: demo?.simulator,
     lineStandin: demo?.lineStandin,
+    tick(name) {
+      const worker = workers.find((w) => w.name === name);
+      return worker ? worker.runNow() : Promise.reject(new Error(`no worker named ${name}`));
+    },
     async close() {
       ready = false;
       await server.close();

@@ -8,6 +8,9 @@ import { createLoop, type Loop } from './loop.ts';
 import type { OrderService } from './orders/service.ts';
 import type { OwnerModule } from './owner/index.ts';
 
+/** Every background worker by name (the outbox's loop is built by the outbox). */
+export type WorkerName = 'outbox' | 'reconciler' | 'inbox-sweep' | 'network-monitor' | 'balance-monitor' | 'daily-summary';
+
 export function createWorkers(options: {
   config: Config;
   logger: Logger;
@@ -18,7 +21,7 @@ export function createWorkers(options: {
   sweepInbox: () => Promise<number>;
 }): Loop[] {
   const { config, logger, intervalMs } = options;
-  const loop = (name: string, everyMs: number, tick: () => Promise<unknown>) => createLoop({ name, intervalMs: everyMs, logger, tick });
+  const loop = (name: WorkerName, everyMs: number, tick: () => Promise<unknown>) => createLoop({ name, intervalMs: everyMs, logger, tick });
   return [
     loop('reconciler', intervalMs, options.orders.reconcile),
     loop('inbox-sweep', intervalMs * 5, options.sweepInbox),

@@ -4,7 +4,7 @@
  * in-process, it becomes the default, and the webhook URL is printed. Demo mode is refused.
  */
 import { inflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLineClient } from '../src/line/client.ts';
 import { richMenuImage } from '../src/line/richmenu/image.ts';
 import { labelMasks } from '../src/line/richmenu/label-masks.ts';
@@ -73,6 +73,8 @@ describe('npm run setup:line', () => {
     origin = await standin.listen();
   });
   afterAll(() => standin.close());
+  // Each test reads the calls it made itself.
+  beforeEach(() => standin.reset());
 
   function run(env: Record<string, string | undefined>) {
     const out: string[] = [];
@@ -88,10 +90,11 @@ describe('npm run setup:line', () => {
     expect(standin.calls).toHaveLength(0);
   });
 
-  it('names a missing variable when the configuration is half done', async () => {
+  it('names every missing variable when the configuration is half done', async () => {
     const { code, err } = await run({ LINE_CHANNEL_ACCESS_TOKEN: 'x' });
     expect(code).toBe(1);
-    expect(err).toMatch(/LINE_CHANNEL_SECRET|TOPUP_/);
+    const named = err.split('\n').map((line) => /^\s+([A-Z_]+)\s/.exec(line)?.[1]).filter(Boolean);
+    expect(named).toEqual(['LINE_CHANNEL_SECRET', 'TOPUP_API_URL', 'TOPUP_USERNAME', 'TOPUP_PASSWORD', 'TOPUP_CALLBACK_SECRET']);
   });
 
   it('creates the rich menu with its image, makes it the default and prints the webhook URL', async () => {
@@ -115,8 +118,8 @@ describe('npm run setup:line', () => {
     expect(menu.size.width / menu.size.height).toBeGreaterThanOrEqual(1.45);
     expect(menu.selected).toBe(true);
     expect([...menu.chatBarText].length).toBeLessThanOrEqual(14);
-    expect(menu.name.length).toBeGreaterThan(0);
-    expect(menu.name.length).toBeLessThanOrEqual(300);
+    expect(menu.name).toBe('Topup Bot menu');
+    expect(menu.chatBarText).toBe('เมนู');
     expect(menu.areas).toHaveLength(3);
     expect(menu.areas.map((a) => a.action)).toEqual([
       { type: 'message', label: 'เติมเงิน', text: 'เติมเงิน' },

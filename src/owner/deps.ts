@@ -1,4 +1,5 @@
 /** What the owners' module is built with (the composition root passes it once). */
+import type { Clock } from '../clock.ts';
 import type { LineClient } from '../line/client.ts';
 import type { Metrics } from '../metrics.ts';
 import type { OrderService } from '../orders/service.ts';
@@ -12,4 +13,6 @@ export interface OwnerDeps extends MonitorDeps {
   line?: Pick<LineClient, 'getGroupSummary'>;
   /** The money path: settling an `unknown` order and re-checking it go through it. */
   orders: OrderService;
+  /** Which day the summaries cover (default the system clock). */
+  clock?: Clock;
 }

@@ -59,8 +59,11 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'prod', ...CREDENTIALS })).toThrow(/^NODE_ENV must be one of production, development, test, got "prod"$/);
   });
 
-  it('keeps only the origin of the LINE API URL', () => {
+  it('keeps only the origin of the LINE API URLs: a path, query or trailing slash is dropped', () => {
     expect(loadConfig({ LINE_API_BASE_URL: 'http://127.0.0.1:4000' }).line.apiBaseUrl).toBe('http://127.0.0.1:4000');
+    const config = loadConfig({ LINE_API_BASE_URL: 'https://api.line.me/v2/bot/?x=1', LINE_DATA_API_BASE_URL: 'https://api-data.line.me/' });
+    expect(config.line.apiBaseUrl).toBe('https://api.line.me');
+    expect(config.line.dataApiBaseUrl).toBe('https://api-data.line.me');
   });
 
   it('opens /metrics outside production unless a token is set; hides it in production without one', () => {

@@ -32,9 +32,16 @@ describe('LINE stand-in wire behaviour', () => {
     const res = await fetch(`${origin}/v2/bot/message/reply`, { method: 'POST', body: JSON.stringify({ replyToken: 'a', messages: msgs }) });
     expect(res.status).toBe(401);
     expect(standin.replies()).toHaveLength(0);
+    const anyBearer = await fetch(`${origin}/v2/bot/message/reply`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${randomUUID()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ replyToken: 'a', messages: msgs }),
+    });
+    expect(anyBearer.status).toBe(200);
+    expect(standin.replies()).toHaveLength(1);
   });
 
-  it('push 409 carries x-line-accepted-request-id and LINE\'s message', async () => {
+  it('a push repeated with an accepted retry key: 409 with x-line-accepted-request-id and LINE\'s message, not delivered again', async () => {
     const key = randomUUID();
     const first = await post('/v2/bot/message/push', { to: 'U1', messages: msgs }, { 'x-line-retry-key': key });
     expect(first.status).toBe(200);
@@ -42,6 +49,50 @@ describe('LINE stand-in wire behaviour', () => {
     expect(second.status).toBe(409);
     expect(second.headers.get('x-line-accepted-request-id')).toBe(first.headers.get('x-line-request-id'));
     expect(await second.json()).toMatchObject({ message: 'The retry key is already accepted' });
+    expect(standin.pushes()).toHaveLength(1);
+  });
+
+  it('deliverThenFailNext(500): the push is delivered, then answered 500; the same retry key gets 409 and no second copy', async () => {
+    const key = randomUUID();
+    const seen: string[] = [];
+    const off = standin.on('message', (m) => seen.push(`${m.kind}:${m.kind === 'push' ? m.to : ''}`));
+    standin.deliverThenFailNext(500);
+    const lost = await post('/v2/bot/message/push', { to: 'U1', messages: msgs }, { 'x-line-retry-key': key });
+    expect(lost.status).toBe(500);
+    expect(standin.pushes()).toHaveLength(1);
+    const retry = await post('/v2/bot/message/push', { to: 'U1', messages: msgs }, { 'x-line-retry-key': key });
+    expect(retry.status).toBe(409);
+    expect(standin.pushes()).toHaveLength(1);
+    off();
+    expect(seen).toEqual(['push:U1']);
+  });
+
+  it("deliverThenFailNext('drop'): the push is delivered and the connection cut; a new retry key delivers a second copy", async () => {
+    standin.deliverThenFailNext('drop');
+    await expect(post('/v2/bot/message/push', { to: 'U1', messages: msgs }, { 'x-line-retry-key': randomUUID() })).rejects.toThrow();
+    expect(standin.pushes()).toHaveLength(1);
+    expect(standin.calls.at(-1)?.status).toBe(0);
+    const fresh = await post('/v2/bot/message/push', { to: 'U1', messages: msgs }, { 'x-line-retry-key': randomUUID() });
+    expect(fresh.status).toBe(200);
+    expect(standin.pushes()).toHaveLength(2);
+  });
+
+  it('deliverThenFailNext leaves replies alone: the next push takes it', async () => {
+    standin.deliverThenFailNext(500);
+    expect((await post('/v2/bot/message/reply', { replyToken: 'r1', messages: msgs })).status).toBe(200);
+    expect((await post('/v2/bot/message/push', { to: 'U1', messages: msgs })).status).toBe(500);
+    expect(standin.pushes()).toHaveLength(1);
+  });
+
+  it('a fault for one chat passes over the calls for other chats, pushes and replies alike', async () => {
+    const token = standin.issueReplyToken('U2');
+    standin.failNext(500, 1, { chat: 'U2' });
+    standin.failNext(503, 1, { chat: 'U2' });
+    expect((await post('/v2/bot/message/push', { to: 'U1', messages: msgs })).status).toBe(200);
+    expect((await post('/v2/bot/message/reply', { replyToken: 'other', messages: msgs })).status).toBe(200);
+    expect((await post('/v2/bot/message/reply', { replyToken: token, messages: msgs })).status).toBe(500);
+    expect((await post('/v2/bot/message/push', { to: 'U2', messages: msgs })).status).toBe(503);
+    expect((await post('/v2/bot/message/push', { to: 'U2', messages: msgs })).status).toBe(200);
   });
 
   it('push without a retry key is delivered every time', async () => {

@@ -33,7 +33,7 @@ describe.each(drivers())('conversation on %s', (driver) => {
     const data = buttonData(card!.message, 'ยืนยัน');
     expect(new URLSearchParams(data).get('action')).toBe('confirm');
     // Exactly one reply call for the one event.
-    await new Promise((r) => setTimeout(r, 200));
+    await h.quiet();
     expect(h.delivered(u)).toHaveLength(1);
   });
 
@@ -106,7 +106,7 @@ describe.each(drivers())('conversation on %s', (driver) => {
     await h.text(u, chips.find((c) => c.action.label === '฿40')!.action.text);
     const [card] = (await h.waitFor(u, (m) => m.length >= 3)).slice(2);
     expect(textOf(card!.message)).toContain('฿40');
-    expect(buttonData(card!.message, 'ยืนยัน')).toBeDefined();
+    expect(buttonData(card!.message, 'ยืนยัน')).toMatch(/^action=confirm&order=[0-9a-f-]{36}&t=[\w-]+$/);
   });
 
   it('cancels at any time and forgets the draft', async () => {
@@ -149,7 +149,7 @@ describe.each(drivers())('conversation on %s', (driver) => {
     await h.waitFor(u, (m) => m.length === 1);
     const again = await h.text(u, 'เติม 20 0812345678 ais', { eventId: first.webhookEventId, redelivery: true });
     expect(again.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 300));
+    await h.quiet();
     expect(h.delivered(u)).toHaveLength(1);
     const drafts = await h.db.select().from(orders).where(eq(orders.userId, u));
     expect(drafts).toHaveLength(1);
@@ -178,7 +178,7 @@ describe.each(drivers())('conversation on %s', (driver) => {
         message: { id: 'm1', type: 'text', text: 'เติม 50 0812345678 ais', quoteToken: 'q' },
       },
     ]);
-    await new Promise((r) => setTimeout(r, 300));
+    await h.quiet();
     expect(h.line.calls.slice(before).filter((c) => c.path.startsWith('/v2/bot/message'))).toEqual([]);
   });
 

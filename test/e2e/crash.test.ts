@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
-import { orders, webhookEvents } from '../../src/db/schema.ts';
+import { orders, outbox, webhookEvents } from '../../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { createLineStandin, type LineStandin } from '../../src/demo/line-standin/index.ts';
 import { createSimulator, type Simulator } from '../../src/demo/simulator/index.ts';
@@ -101,8 +101,11 @@ describe.each(drivers())('crash recovery on %s', (driver) => {
     // Past the provider timeout plus a margin, the sweep gives up on the in-flight refill.
     const messages = await waitForMessages(line, u, (m) => m.some((x) => textOf(x.message).includes('ไม่แน่ใจ')), 20_000);
     expect(messages.filter((x) => x.via === 'push')).toHaveLength(1);
-    await new Promise((r) => setTimeout(r, 1000));
+    // A graceful stop finishes whatever the bot had in hand; then nothing more can happen.
+    await bot.stop();
     expect(simulator.refillCount()).toBe(refills + 1);
+    expect(await withDb(async (db) => (await db.select().from(orders).where(eq(orders.userId, u)))[0]!.status)).toBe('unknown');
+    await bot.start();
   }, 40_000);
 
   it('killed while the order is pending: restarted, the result is still delivered, once', async () => {
@@ -118,8 +121,11 @@ describe.each(drivers())('crash recovery on %s', (driver) => {
     await bot.start();
     const messages = await waitForMessages(line, u, (m) => m.some((x) => x.via === 'push'), 20_000);
     expect(textOf(messages.find((x) => x.via === 'push')!.message)).toContain('สำเร็จ');
-    await new Promise((r) => setTimeout(r, 1500));
+    await bot.stop();
     expect(deliveredTo(line, u).filter((x) => x.via === 'push')).toHaveLength(1);
+    const rows = await withDb((db) => db.select().from(outbox).where(eq(outbox.to, u)));
+    expect(rows.map((r) => [r.dedupeKey.split(':').at(-1), r.status])).toEqual([['success', 'sent']]);
+    await bot.start();
   }, 40_000);
 
   it('a confirmed order that was never sent (crash before submit) is sent once after restart', async () => {

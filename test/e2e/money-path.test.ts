@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { orders, outbox } from '../../src/db/schema.ts';
+import { orders, outbox, providerOrders } from '../../src/db/schema.ts';
 import { drivers } from '../support/db.ts';
 import { buttonData, CALLBACK_SECRET, eventually, startHarness, textOf, type Harness } from '../support/harness.ts';
 
@@ -50,7 +50,7 @@ describe.each(drivers())('money path on %s', (driver) => {
     expect(h.simulator.refillCount()).toBe(refills + 1);
     const order = await orderOf(u);
     expect(order.status).toBe('success');
-    expect(order.providerOrderId).toBeTruthy();
+    expect(order.providerOrderId).toBe([...h.simulator.state.orders.values()].at(-1)!.orderId);
     expect(order.discountSatang).toBe(150);
   });
 
@@ -149,12 +149,19 @@ describe.each(drivers())('money path on %s', (driver) => {
     expect(h.delivered(u).filter((m) => m.via === 'push')).toHaveLength(1);
   });
 
-  it('stores a callback for an ORDERID it does not know', async () => {
-    const response = await fetch(`${h.bot.url}/topup/callback/${CALLBACK_SECRET}`, {
-      method: 'POST',
-      body: new URLSearchParams({ orderid: '99999999', status_refill: '1' }),
-    });
+  it('keeps a callback for an ORDERID no order holds, asks the provider once, and marks it notFound when the provider does not know it', async () => {
+    const form = { orderid: '99999999', status_refill: '1', status_cancel: '0', realamount: '12.50', detail: 'ok' };
+    const response = await fetch(`${h.bot.url}/topup/callback/${CALLBACK_SECRET}`, { method: 'POST', body: new URLSearchParams(form) });
     expect(response.status).toBe(200);
+    expect(await response.text()).toBe('OK');
+    const [kept] = await h.db.select().from(providerOrders).where(eq(providerOrders.providerOrderId, '99999999'));
+    expect(kept).toMatchObject({ fields: form, orderId: null });
+
+    await h.bot.tick('reconciler');
+    const [checked] = await h.db.select().from(providerOrders).where(eq(providerOrders.providerOrderId, '99999999'));
+    expect(checked).toMatchObject({ state: 'notFound', nextCheckAt: null, alertedAt: null });
+    await h.bot.tick('reconciler');
+    expect(h.simulator.requests.filter((r) => r.kind === 'update' && r.fields.orderid === '99999999')).toHaveLength(1);
   });
 
   it('delivers exactly one push when LINE fails it with 500 and 429 first', async () => {
@@ -162,14 +169,20 @@ describe.each(drivers())('money path on %s', (driver) => {
     const data = await draft(u);
     await h.postback(u, data);
     await h.waitFor(u, (m) => m.length >= 2);
-    h.line.failNext(500, 1);
-    h.line.failNext(429, 1, { retryAfter: 0 });
-    const messages = await h.waitFor(u, (m) => m.some((x) => x.via === 'push'), 15_000);
+    h.line.failNext(500, 1, { chat: u });
+    h.line.failNext(429, 1, { retryAfter: 0, chat: u });
+    await h.waitFor(u, (m) => m.some((x) => x.via === 'push'), 15_000);
     await h.quiet();
     expect(h.delivered(u).filter((m) => m.via === 'push')).toHaveLength(1);
     const [row] = await h.db.select().from(outbox).where(eq(outbox.to, u));
     expect(row!.status).toBe('sent');
-    expect(row!.attempts).toBeGreaterThanOrEqual(2);
+    expect(row!.attempts).toBe(3);
+    const pushes = h.line.calls.filter((c) => c.path === '/v2/bot/message/push' && (c.body as { to?: string }).to === u);
+    expect(pushes.map((c) => [c.status, c.headers['x-line-retry-key']])).toEqual([
+      [500, row!.retryKey],
+      [429, row!.retryKey],
+      [200, row!.retryKey],
+    ]);
   });
 
   it('lets the customer check status and cancel a pending order', async () => {
@@ -197,8 +210,13 @@ describe.each(drivers())('money path on %s', (driver) => {
       await h.postback(u, await draft(u, `เติม 10 081234567${i} ais`));
       await h.waitFor(u, (m) => m.filter((x) => textOf(x.message).includes('รับรายการแล้ว')).length === i + 1);
     }
+    const refills = h.simulator.refillCount();
     await h.postback(u, await draft(u, 'เติม 10 0812345679 ais'));
-    const messages = await h.waitFor(u, (m) => m.some((x) => textOf(x.message).includes('สั่งถี่เกินไป')));
-    expect(messages.length).toBeGreaterThan(0);
+    await h.waitFor(u, (m) => m.some((x) => textOf(x.message).includes('สั่งถี่เกินไป')));
+    await h.quiet();
+    expect(h.simulator.refillCount()).toBe(refills);
+    const rows = await h.db.select().from(orders).where(eq(orders.userId, u)).orderBy(orders.createdAt);
+    expect(rows.at(-1)!.status).toBe('draft');
+    expect(rows.filter((o) => o.status !== 'draft' && o.status !== 'expired')).toHaveLength(3);
   });
 });

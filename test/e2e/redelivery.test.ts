@@ -5,10 +5,11 @@
  * The crash is staged in the inbox table (the row as a killed instance leaves it).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
-import { orders, webhookEvents } from '../../src/db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { orders } from '../../src/db/schema.ts';
 import { drivers } from '../support/db.ts';
-import { eventually, startHarness, textOf, type Harness } from '../support/harness.ts';
+import { startHarness, textOf, type Harness } from '../support/harness.ts';
+import { asIfCrashed, eventHandled } from '../support/inbox.ts';
 import { newGroupId, OWNER_ENV } from '../owner/support.ts';
 
 describe.each(drivers())('an event handled again on %s', (driver) => {
@@ -23,27 +24,18 @@ describe.each(drivers())('an event handled again on %s', (driver) => {
   afterAll(() => h.stop());
   afterEach(() => expect(h.invalidPayloads()).toEqual([]));
 
-  /** The row as an instance that died mid-event leaves it: not processed, lease run out. */
-  async function asIfCrashed(eventId: string, changes: { answered: boolean; attempts?: number }) {
-    await h.db
-      .update(webhookEvents)
-      .set({
-        processedAt: null,
-        leaseUntil: sql`now() - interval '1 second'`,
-        ...(changes.answered ? {} : { answeredAt: null }),
-        ...(changes.attempts === undefined ? {} : { attempts: changes.attempts }),
-      })
-      .where(eq(webhookEvents.id, eventId));
-  }
-  const processed = (eventId: string) =>
-    eventually(async () => (await h.db.select().from(webhookEvents).where(eq(webhookEvents.id, eventId)))[0]!, (row) => row.processedAt !== null);
+  /** The sweep takes the event over (as any instance's would, once its lease ran out). */
+  const takenOver = async (eventId: string) => {
+    await h.bot.tick('inbox-sweep');
+    return eventHandled(h.db, eventId);
+  };
 
   it('answered before the crash: handled again, it sends nothing and makes no second draft', async () => {
     const u = nextUser();
     const event = await h.text(u, 'เติม 50 0812345678 ais');
     await h.waitFor(u, (m) => m.length === 1);
-    await asIfCrashed(event.webhookEventId, { answered: true });
-    await processed(event.webhookEventId);
+    await asIfCrashed(h.db, event.webhookEventId, { answered: true });
+    await takenOver(event.webhookEventId);
     await h.quiet();
     expect(h.delivered(u)).toHaveLength(1);
     expect(await h.db.select().from(orders).where(eq(orders.userId, u))).toHaveLength(1);
@@ -53,8 +45,8 @@ describe.each(drivers())('an event handled again on %s', (driver) => {
     const u = nextUser();
     const event = await h.text(u, 'เติม 50 0812345678 ais');
     const [first] = await h.waitFor(u, (m) => m.length === 1);
-    await asIfCrashed(event.webhookEventId, { answered: false });
-    await processed(event.webhookEventId);
+    await asIfCrashed(h.db, event.webhookEventId, { answered: false });
+    await takenOver(event.webhookEventId);
     const messages = await h.waitFor(u, (m) => m.length === 2);
     await h.quiet();
     expect(h.delivered(u)).toHaveLength(2);
@@ -70,18 +62,17 @@ describe.each(drivers())('an event handled again on %s', (driver) => {
     const u = nextUser();
     const event = await h.text(u, 'สวัสดีค่ะ');
     await h.waitFor(u, (m) => m.length === 1);
-    await asIfCrashed(event.webhookEventId, { answered: false, attempts: 3 });
-    const alert = await eventually(
-      () => h.delivered(owners).find((m) => textOf(m.message).includes(u)),
-      (m) => m !== undefined,
-      10_000,
-      'the owners alert',
-    );
-    expect(textOf(alert!.message)).toContain('สวัสดีค่ะ');
-    await h.waitFor(u, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes('ส่งข้อความนั้นอีกครั้ง')));
-    const [row] = await h.db.select().from(webhookEvents).where(eq(webhookEvents.id, event.webhookEventId));
-    expect(row!.gaveUpAt).not.toBeNull();
+    await asIfCrashed(h.db, event.webhookEventId, { answered: false, attempts: 3 });
+    const row = await takenOver(event.webhookEventId);
+    expect(row.gaveUpAt).not.toBeNull();
+    expect(row.processedAt).toBeNull();
     await h.quiet();
-    expect(h.delivered(owners).filter((m) => textOf(m.message).includes(u))).toHaveLength(1);
+    const alerts = h.delivered(owners).filter((m) => textOf(m.message).includes(u));
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.via).toBe('push');
+    expect(textOf(alerts[0]!.message)).toContain('สวัสดีค่ะ');
+    const customer = h.delivered(u);
+    expect(customer.map((m) => m.via)).toEqual(['reply', 'push']);
+    expect(textOf(customer[1]!.message)).toContain('ส่งข้อความนั้นอีกครั้ง');
   });
 });

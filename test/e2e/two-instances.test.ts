@@ -14,6 +14,7 @@ import {
   deliveredTo,
   postbackEvent,
   sendUserEvent,
+  settledIn,
   textEvent,
   waitForMessages,
 } from '../support/harness.ts';
@@ -70,7 +71,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL
       }),
     );
     for (const u of users) await waitForMessages(line, u, (m) => m.some((x) => x.via === 'push'), 30_000);
-    await new Promise((r) => setTimeout(r, 1500));
+    // Both instances done: every tap handled, every push settled, every order final.
+    await settledIn(pg.db);
+    await simulator.callbacksIdle();
     expect(simulator.refillCount()).toBe(refills + users.length);
     for (const u of users) expect(deliveredTo(line, u).filter((x) => x.via === 'push')).toHaveLength(1);
   }, 90_000);

@@ -235,10 +235,10 @@ describe('other calls', () => {
   it('every stand-in answer carries x-line-request-id; unknown routes are 404', async () => {
     const res = await fetch(`${origin}/v2/bot/nope`, { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(res.status).toBe(404);
-    expect(res.headers.get('x-line-request-id')).toBeTruthy();
+    expect(res.headers.get('x-line-request-id')).toMatch(/^[0-9a-f]{36}$/);
     const unauth = await fetch(`${origin}/v2/bot/info`);
     expect(unauth.status).toBe(401);
-    expect(unauth.headers.get('x-line-request-id')).toBeTruthy();
+    expect(unauth.headers.get('x-line-request-id')).toMatch(/^[0-9a-f]{36}$/);
   });
 });
 

@@ -20,7 +20,8 @@ let counter = 0;
 export const newGroupId = (tag: string) => `C${tag}${++counter}${randomUUID().replaceAll('-', '').slice(0, 16)}`;
 
 export function groupChat(h: Harness, groupId: string) {
-  async function send(event: Record<string, unknown>, options: { userId?: string; reply?: boolean } = {}) {
+  /** Posts the event as LINE would; returns its webhookEventId. */
+  async function send(event: Record<string, unknown>, options: { userId?: string; reply?: boolean } = {}): Promise<string> {
     const webhookEventId = `E${randomUUID().replaceAll('-', '').toUpperCase()}`;
     const response = await h.post([
       {
@@ -34,6 +35,7 @@ export function groupChat(h: Harness, groupId: string) {
       },
     ]);
     if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+    return webhookEventId;
   }
 
   const firstReply = async (before: number) => {
@@ -121,4 +123,3 @@ export async function latestOrder(h: Harness, userId: string) {
   return rows.at(-1)!;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -187,12 +187,11 @@ describe('ambiguous replies: the refill may have happened, and is never resent',
 
   it('fault hang → ProviderAmbiguous (timeout after connecting), refill counted once', async () => {
     h.sim.setFault('hang', { times: 1 });
+    // The hang never ends by itself: only the client's own timeout can end this call.
     const client = makeClient(h.url, { connectTimeoutMs: 100, timeoutMs: 400 });
-    const started = Date.now();
     const err = await caught(client.refill(REFILL));
     expect(err).toBeInstanceOf(ProviderAmbiguous);
     expect((err as ProviderAmbiguous).reason).toBe('timeout');
-    expect(Date.now() - started).toBeLessThan(1500);
     expect(h.sim.refillCount()).toBe(1);
   });
 
@@ -257,25 +256,36 @@ describe('unreachable: the request never left', () => {
     expect(err).toBeInstanceOf(ProviderUnreachable);
     expect((err as ProviderUnreachable).reason).toBe('refused');
     expect((err as ProviderUnreachable).code).toBe('ECONNREFUSED');
-    expect((err as Error).cause).toBeDefined();
+    expect((err as Error).cause).toBeInstanceOf(Error);
     expectSecretFree(err);
   });
 
-  it('DNS failure', async () => {
+  it('DNS failure: a name that cannot resolve is unreachable (never sent)', async () => {
+    // `.invalid` never resolves; how fast the resolver says so depends on the machine, so only
+    // the class is checked here and the reason below, with a lookup that fails at once.
     const err = await caught(makeClient('http://nonexistent.invalid/topup/api/v2.php').refill(REFILL));
     expect(err).toBeInstanceOf(ProviderUnreachable);
-    expect(['dns', 'connect-timeout']).toContain((err as ProviderUnreachable).reason);
     expectSecretFree(err);
   });
 
-  it('connect timeout: the DNS lookup never answers', async () => {
-    const started = Date.now();
+  it('DNS failure: the lookup answers ENOTFOUND → reason dns, not sent', async () => {
+    // Answered on a later turn, as a resolver does.
+    const notFound: NonNullable<Parameters<typeof postForm>[2]['lookup']> = (hostname, _options, callback) =>
+      setImmediate(() =>
+        (callback as (error: NodeJS.ErrnoException) => void)(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' })),
+      );
+    const err = await caught(postForm(new URL('http://provider.example/'), 'x=1', { connectTimeoutMs: 60_000, timeoutMs: 60_000, maxBytes: 1000, lookup: notFound }));
+    expect(err).toBeInstanceOf(TransportFailure);
+    expect(err).toMatchObject({ sent: false, reason: 'dns', code: 'ENOTFOUND' });
+  });
+
+  it('connect timeout: the DNS lookup never answers; the connect timer ends it, long before the total one', async () => {
+    // The total timeout is beyond this test's own time limit: only the connect timer can end the call in time.
     const err = await caught(
-      postForm(new URL('http://provider.example/'), 'x=1', { connectTimeoutMs: 150, timeoutMs: 2000, maxBytes: 1000, lookup: () => undefined }),
+      postForm(new URL('http://provider.example/'), 'x=1', { connectTimeoutMs: 150, timeoutMs: 10 * 60_000, maxBytes: 1000, lookup: () => undefined }),
     );
     expect(err).toBeInstanceOf(TransportFailure);
     expect(err).toMatchObject({ sent: false, reason: 'connect-timeout' });
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('the total timeout before connecting still counts as never sent', async () => {
@@ -419,8 +429,8 @@ describe('odd replies from a raw server', () => {
   it('the body is cut off mid-reply by the server → ambiguous reset', async () => {
     const raw = await startRawServer((_req, _body, res) => {
       res.writeHead(200, { 'content-type': 'text/xml', 'content-length': '500' });
-      res.write('<TOPUP><STATUS>1</STATUS>');
-      setTimeout(() => res.socket?.destroy(), 20);
+      // Cut once the first part is on the wire: the client has headers and half a body.
+      res.write('<TOPUP><STATUS>1</STATUS>', () => res.socket?.destroy());
     });
     try {
       const err = await caught(makeClient(raw.url).refill(REFILL));

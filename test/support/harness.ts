@@ -11,6 +11,7 @@ import { orders as ordersTable, outbox, webhookEvents } from '../../src/db/schem
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Clock } from '../../src/clock.ts';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { createLineStandin, type LineStandin } from '../../src/demo/line-standin/index.ts';
 import { createLogger } from '../../src/log.ts';
@@ -39,9 +40,9 @@ export interface Harness {
   /** Waits until `predicate` holds for the chat's messages. */
   waitFor(chatId: string, predicate: (messages: DeliveredMessage[]) => boolean, timeoutMs?: number): Promise<DeliveredMessage[]>;
   /**
-   * Waits until the bot has nothing left to do for now: every stored webhook event processed,
-   * no push due (queued and not yet sent), no order confirmed but unsent. "Nothing more happened"
-   * is asserted after this, never after a fixed sleep.
+   * Waits until the bot has nothing left to do for now: the provider's callbacks answered, every
+   * stored webhook event processed, no push due or being sent, no order confirmed but unsent.
+   * "Nothing more happened" is asserted after this, never after a fixed sleep.
    */
   quiet(timeoutMs?: number): Promise<void>;
   /** Every reply/push body the bot sent that failed LINE's schema or limits. */
@@ -107,19 +108,19 @@ export async function sendUserEvent(
 export const textEvent = (text: string) => ({ type: 'message', message: { id: randomUUID(), type: 'text', text, quoteToken: 'q' } });
 export const postbackEvent = (data: string) => ({ type: 'postback', postback: { data } });
 
-/** Messages the stand-in delivered to a chat (replies and pushes), in order. */
+/**
+ * Messages the stand-in delivered to a chat (replies and pushes), in order: what the person in
+ * the chat sees, including a push whose answer was lost after delivery (`deliverThenFailNext`).
+ */
 export function deliveredTo(line: LineStandin, chatId: string): DeliveredMessage[] {
+  const replies = new Map(line.replies().map((r) => [r.requestId, r]));
+  const pushes = new Map(line.pushes().map((p) => [p.requestId, p]));
   const out: DeliveredMessage[] = [];
   for (const call of line.calls) {
-    if (call.status !== 200) continue;
-    const body = call.body as { to?: string; replyToken?: string; messages?: DeliveredMessage['message'][] };
-    if (call.path === '/v2/bot/message/push' && body.to === chatId) {
-      for (const message of body.messages ?? []) out.push({ via: 'push', to: chatId, message });
-    }
-    if (call.path === '/v2/bot/message/reply') {
-      const reply = line.replies().find((r) => r.replyToken === body.replyToken);
-      if (reply?.to === chatId) for (const message of body.messages ?? []) out.push({ via: 'reply', to: chatId, message });
-    }
+    const push = pushes.get(call.requestId);
+    if (push?.to === chatId) for (const message of push.messages) out.push({ via: 'push', to: chatId, message });
+    const reply = replies.get(call.requestId);
+    if (reply?.to === chatId) for (const message of reply.messages) out.push({ via: 'reply', to: chatId, message });
   }
   return out;
 }
@@ -137,7 +138,15 @@ export async function eventually<T>(read: () => T | Promise<T>, predicate: (valu
 
 export async function startHarness(
   driver: Driver,
-  options: { env?: Record<string, string>; settleAfterMs?: number; sweepIntervalMs?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    settleAfterMs?: number;
+    sweepIntervalMs?: number;
+    /** `'manual'`: no worker runs on a timer; the test steps them with `h.bot.tick(…)`. */
+    workers?: 'timed' | 'manual';
+    /** The calendar the owners' summaries read (default the system clock). */
+    clock?: Clock;
+  } = {},
 ): Promise<Harness> {
   // PostgreSQL: a fresh database per harness; PGlite: the bot's own files in a temp folder.
   const database: TestDatabase | undefined = driver === 'postgres' ? await createTestDatabase(driver) : undefined;
@@ -173,7 +182,13 @@ export async function startHarness(
     ...options.env,
   });
   const logger = createLogger({ level: config.logLevel });
-  const start = () => startBot(config, { logger, sweepIntervalMs: options.sweepIntervalMs ?? 100 });
+  const start = () =>
+    startBot(config, {
+      logger,
+      sweepIntervalMs: options.sweepIntervalMs ?? 100,
+      workers: options.workers === 'manual' ? 'manual' : true,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
   let bot = await start();
 
   const post = (events: unknown[], opts: { signature?: string; rawBody?: string } = {}) => postWebhook(bot.url, events, opts);
@@ -197,7 +212,14 @@ export async function startHarness(
     delivered,
     waitFor: (chatId, predicate, timeoutMs = 8000) => waitForMessages(line, chatId, predicate, timeoutMs),
     async quiet(timeoutMs = 8000) {
-      await eventually(() => busyCounts(bot.database.db), (c) => c.events + c.pushes + c.orders === 0, timeoutMs, 'the bot to be idle');
+      const settled = async () => {
+        // The provider's callbacks in flight are answered once the bot has acted on them, and an
+        // outbox round runs after the one in progress: a push being sent is sent by then.
+        await simulator.callbacksIdle();
+        await bot.tick('outbox');
+        return busyCounts(bot.database.db);
+      };
+      await eventually(settled, (c) => c.events + c.pushes + c.orders === 0, timeoutMs, 'the bot to be idle');
     },
     invalidPayloads() {
       const problems: string[] = [];
@@ -223,6 +245,23 @@ export async function startHarness(
     },
   };
   return harness;
+}
+
+/**
+ * For bots in other processes: waits until a database shows every event processed, every push
+ * settled (sent, withdrawn or failed for good) and every order final or unknown.
+ */
+export async function settledIn(db: RunningBot['database']['db'], timeoutMs = 30_000): Promise<void> {
+  const count = sql<number>`count(*)::int`;
+  const open = async () => {
+    const [[events], [pushes], [orders]] = await Promise.all([
+      db.select({ n: count }).from(webhookEvents).where(and(isNull(webhookEvents.processedAt), isNull(webhookEvents.gaveUpAt))),
+      db.select({ n: count }).from(outbox).where(eq(outbox.status, 'pending')),
+      db.select({ n: count }).from(ordersTable).where(inArray(ordersTable.status, ['confirmed', 'submitting', 'pending', 'cancel_requested'])),
+    ]);
+    return { events: Number(events?.n ?? 0), pushes: Number(pushes?.n ?? 0), orders: Number(orders?.n ?? 0) };
+  };
+  await eventually(open, (c) => c.events + c.pushes + c.orders === 0, timeoutMs, 'the database to settle');
 }
 
 /** Work the bot still has: unprocessed events, pushes due now, confirmed orders not yet sent. */

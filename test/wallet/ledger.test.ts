@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
 import { loadConfig } from '../../src/config.ts';
 import { findOrder, transitionOrder } from '../../src/db/queries/orders.ts';
+import { findDeposit } from '../../src/db/queries/deposits.ts';
 import { applyMovement, readWallet } from '../../src/db/queries/wallets.ts';
 import { walletLedger, wallets } from '../../src/db/schema.ts';
 import { adjustCredit, attachSlip, decideDeposit, startDeposit } from '../../src/wallet/deposits.ts';
@@ -183,7 +184,7 @@ describe.each(drivers())('wallet ledger on %s', (driver) => {
     expect(await expectConsistent(u)).toEqual({ balanceSatang: 200, heldSatang: 0 });
   });
 
-  it('a deposit is credited once when owners approve (and reject) at the same moment', async () => {
+  it('six owners deciding a deposit at once decide it once: credited once if an approval won, nothing if the rejection won', async () => {
     const u = nextUser();
     const deposit = await startDeposit(database.db, config, { userId: u, chatId: u, amountSatang: 50_000, language: 'th' });
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
@@ -198,8 +199,12 @@ describe.each(drivers())('wallet ledger on %s', (driver) => {
     ]);
     const decided = taps.filter((o) => o.kind !== 'already');
     expect(decided).toHaveLength(1);
-    const credited = decided[0]!.kind === 'approved' ? 50_000 : 0;
+    const won = decided[0]!;
+    const credited = won.kind === 'approved' ? 50_000 : 0;
     expect(await expectConsistent(u)).toEqual({ balanceSatang: credited, heldSatang: 0 });
     expect((await ledgerTotals(u)).rows.filter((r) => r.kind === 'deposit')).toHaveLength(credited ? 1 : 0);
+    // The deposit says who decided, and it is the one whose tap won.
+    const winner = taps.indexOf(won) === 5 ? 'Uowner9' : `Uowner${taps.indexOf(won)}`;
+    expect(await findDeposit(database.db, deposit.id)).toMatchObject({ status: won.kind, decidedBy: winner });
   });
 });

@@ -20,6 +20,7 @@ import type {
   PushRecord,
   RecordedCall,
   ReplyRecord,
+  ScriptedFailure,
   StandinEvents,
   StandinProfile,
 } from './types.ts';
@@ -40,7 +41,13 @@ export interface LineStandin {
   /** The next `times` reply/push calls answer `status` with a LINE-style JSON error. */
   failNext(status: number, times?: number, opts?: FailOptions): void;
   /** The next `times` reply/push calls get their connection destroyed with no answer. */
-  dropNext(times?: number): void;
+  dropNext(times?: number, opts?: Pick<FailOptions, 'chat'>): void;
+  /**
+   * The next `times` pushes are delivered and then their answer is lost: answered `status`
+   * (a 500), or with `'drop'` the connection cut. A client that retries with the same
+   * X-Line-Retry-Key gets 409 and the chat no second copy; a new key delivers it again.
+   */
+  deliverThenFailNext(failure: number | 'drop', times?: number, opts?: Pick<FailOptions, 'chat'>): void;
   /** 'message': a reply/push was delivered; 'loading': the loading animation was started. */
   on<E extends keyof StandinEvents>(event: E, listener: StandinEvents[E]): () => void;
   /** A fresh reply token tied to a chat, so replies to it are reported with `to: chatId`. */
@@ -106,33 +113,39 @@ export function createLineStandin(options: LineStandinOptions = {}): LineStandin
         json: { message: "Authorization header required. Must follow the scheme, 'Authorization: Bearer <ACCESS TOKEN>'" },
       });
     }
+    const chat = match.route.isMessageCall ? chatOf(state, parsed.ok ? parsed.value : undefined) : undefined;
     if (match.route.isMessageCall) {
-      const failure = state.failures.shift();
-      if (failure?.kind === 'drop') {
+      const failure = state.takeFailure({ chat, afterDelivery: false });
+      if (failure) return fail(failure);
+    }
+    if (!parsed.ok) return answer({ status: 400, json: { message: 'The request body could not be parsed as JSON' } });
+    const handled = match.route.handle({
+      state,
+      params: match.params,
+      body: parsed.value,
+      headers: req.headers,
+      requestId,
+      botDisplayName,
+      now: call.at,
+    });
+    const lost = handled.delivered?.kind === 'push' ? state.takeFailure({ chat, afterDelivery: true }) : undefined;
+    if (!lost) return answer(handled);
+    // Delivered: the chat has it and its retry key is taken. Only the answer goes missing.
+    events.emit('message', handled.delivered);
+    fail(lost);
+
+    function fail(failure: ScriptedFailure): void {
+      if (failure.kind === 'drop') {
         call.status = 0;
         req.socket.destroy();
         return;
       }
-      if (failure) {
-        return answer({
-          status: failure.status,
-          json: { message: lineErrorMessage(failure.status) },
-          ...(failure.retryAfter !== undefined ? { headers: { 'retry-after': String(failure.retryAfter) } } : {}),
-        });
-      }
+      answer({
+        status: failure.status,
+        json: { message: lineErrorMessage(failure.status) },
+        ...(failure.retryAfter !== undefined ? { headers: { 'retry-after': String(failure.retryAfter) } } : {}),
+      });
     }
-    if (!parsed.ok) return answer({ status: 400, json: { message: 'The request body could not be parsed as JSON' } });
-    answer(
-      match.route.handle({
-        state,
-        params: match.params,
-        body: parsed.value,
-        headers: req.headers,
-        requestId,
-        botDisplayName,
-        now: call.at,
-      }),
-    );
   }
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
@@ -174,12 +187,24 @@ export function createLineStandin(options: LineStandinOptions = {}): LineStandin
 
     failNext(status, times = 1, opts = {}) {
       for (let i = 0; i < times; i++) {
-        state.failures.push({ kind: 'status', status, ...(opts.retryAfter !== undefined ? { retryAfter: opts.retryAfter } : {}) });
+        state.failures.push({
+          kind: 'status',
+          status,
+          ...(opts.retryAfter !== undefined ? { retryAfter: opts.retryAfter } : {}),
+          ...(opts.chat !== undefined ? { chat: opts.chat } : {}),
+        });
       }
     },
 
-    dropNext(times = 1) {
-      for (let i = 0; i < times; i++) state.failures.push({ kind: 'drop' });
+    dropNext(times = 1, opts = {}) {
+      for (let i = 0; i < times; i++) state.failures.push({ kind: 'drop', ...(opts.chat !== undefined ? { chat: opts.chat } : {}) });
+    },
+
+    deliverThenFailNext(failure, times = 1, opts = {}) {
+      const lost = failure === 'drop' ? { kind: 'drop' as const } : { kind: 'status' as const, status: failure };
+      for (let i = 0; i < times; i++) {
+        state.failures.push({ ...lost, afterDelivery: true, ...(opts.chat !== undefined ? { chat: opts.chat } : {}) });
+      }
     },
 
     on(event, listener) {
@@ -213,4 +238,12 @@ export function createLineStandin(options: LineStandinOptions = {}): LineStandin
       state.reset();
     },
   };
+}
+
+/** The chat a reply/push is for: a push's `to`, or the chat its reply token was issued for. */
+function chatOf(state: StandinState, body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const { to, replyToken } = body as { to?: unknown; replyToken?: unknown };
+  if (typeof to === 'string') return to;
+  return typeof replyToken === 'string' ? state.replyTokenChats.get(replyToken) : undefined;
 }

@@ -32,6 +32,14 @@ export class StandinState {
   contents = new Map<string, { contentType: string; data: Buffer }>();
   private messageSeq = 0;
 
+  /** The first scripted failure for this call, removed from the queue; undefined when none applies. */
+  takeFailure(call: { chat: string | undefined; afterDelivery: boolean }): ScriptedFailure | undefined {
+    const i = this.failures.findIndex(
+      (f) => (f.afterDelivery ?? false) === call.afterDelivery && (f.chat === undefined || f.chat === call.chat),
+    );
+    return i < 0 ? undefined : this.failures.splice(i, 1)[0];
+  }
+
   /** LINE message ids are 18-digit decimal strings. */
   nextMessageId(): string {
     this.messageSeq += 1;

@@ -64,12 +64,22 @@ export interface StandinProfile {
 export interface FailOptions {
   /** Seconds, sent as `Retry-After`. */
   retryAfter?: number;
+  /**
+   * Only calls for this chat take the failure (a push's `to`, the chat a reply token was issued
+   * for): a test's fault never lands on another chat's message sent meanwhile.
+   */
+  chat?: string;
 }
 
-/** One scripted failure, consumed by the next reply/push call. */
-export type ScriptedFailure =
-  | { kind: 'status'; status: number; retryAfter?: number }
-  | { kind: 'drop' };
+/**
+ * One scripted failure, consumed by the next reply/push call it applies to. `afterDelivery`:
+ * the push is delivered first (the chat sees it, its retry key is accepted), then its answer
+ * is lost: the client cannot tell this from a push that never arrived.
+ */
+export type ScriptedFailure = ({ kind: 'status'; status: number; retryAfter?: number } | { kind: 'drop' }) & {
+  chat?: string;
+  afterDelivery?: boolean;
+};
 
 export interface LineStandinOptions {
   /** When set, only this bearer token is accepted; otherwise any non-empty one is. */

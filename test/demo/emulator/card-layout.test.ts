@@ -11,23 +11,21 @@
  * 300). The cards reach the page the way the bot's do: pushed to the LINE stand-in, relayed by
  * the emulator's event stream, drawn by its renderer.
  *
- * Skipped when /usr/bin/chromium is absent. Run alone with
+ * Skipped when /usr/bin/chromium is absent, except in CI, where that fails the run. Run alone with
  *   npx vitest run test/demo/emulator/card-layout.test.ts
  */
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium } from '../../support/chromium.ts';
 import { devRoutes } from '../../../src/demo/emulator/routes.ts';
 import { DEMO_GROUP_ID } from '../../../src/demo/emulator/webhook.ts';
 import { createLineStandin } from '../../../src/demo/line-standin/index.ts';
 import { createSimulator } from '../../../src/demo/simulator/index.ts';
 import { customerCards, ownerCards, type Card } from '../../support/cards.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 
 /** What the page measured about one rendered bubble. */
 interface Measured {

@@ -37,10 +37,10 @@ async function post(url: string, body: unknown): Promise<{ status: number; json:
 }
 
 /** Reads SSE events until `until` holds or the time runs out. */
-function readEvents(url: string, until: (events: DevEvent[]) => boolean, timeoutMs = 10_000): Promise<DevEvent[]> {
+function readEvents(url: string, until: (events: DevEvent[]) => boolean, timeoutMs = 10_000, headers: Record<string, string> = {}): Promise<DevEvent[]> {
   return new Promise((resolve, reject) => {
     const events: DevEvent[] = [];
-    const req = request(url, (res) => {
+    const req = request(url, { headers }, (res) => {
       let buffer = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {
@@ -180,7 +180,7 @@ describe('dev API → a capturing webhook (what exactly is sent)', () => {
     }
   });
 
-  it('streams the user’s bubble, the webhook failure, and what the stand-in delivers', async () => {
+  it('streams the user’s bubble, the webhook failure, and what the stand-in delivers, in order; Last-Event-ID resumes after it', async () => {
     answer = 401;
     await post(`${devUrl}/api/send`, { chat: 'user', userId: 'Udemo0004', kind: 'text', text: 'สวัสดี' });
     answer = 200;
@@ -203,9 +203,14 @@ describe('dev API → a capturing webhook (what exactly is sent)', () => {
     expect(mine[0]).toMatchObject({ kind: 'user', text: 'สวัสดี' });
     expect(mine[1]).toMatchObject({ kind: 'system', level: 'error', text: '/webhook answered 401' });
     expect(mine[2]).toMatchObject({ kind: 'bot', via: 'reply', messages: [{ type: 'text', text: 'สวัสดีค่ะ' }] });
-    // Last-Event-ID resumes after what the page already has.
     const seqs = events.map((e) => e.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    // Last-Event-ID resumes after what the page already has: the user's bubble is not sent again.
+    const resumed = await readEvents(`${devUrl}/events`, (e) => e.some((x) => x.kind === 'bot' && x.chatId === 'Udemo0004'), 10_000, {
+      'last-event-id': String(mine[0]!.seq),
+    });
+    expect(resumed.every((e) => e.seq > mine[0]!.seq)).toBe(true);
+    expect(resumed.filter((e) => e.chatId === 'Udemo0004').map((e) => e.kind)).toEqual(['system', 'bot']);
   });
 
   it('ends the replayed history with `replayed` and the newest seq, so the page knows what is new', async () => {
@@ -283,7 +288,6 @@ describe('dev API → a capturing webhook (what exactly is sent)', () => {
 describe('dev API → the real bot in demo mode', () => {
   let bot: RunningBot;
   let dataDir: string;
-  let closed = false;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'dev-routes-'));
@@ -291,7 +295,7 @@ describe('dev API → the real bot in demo mode', () => {
   }, 30_000);
 
   afterAll(async () => {
-    if (!closed) await bot?.close();
+    await bot?.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -306,9 +310,14 @@ describe('dev API → the real bot in demo mode', () => {
   });
 
   it('the event stream ends when the bot shuts down, so close() does not hang', async () => {
-    // An open stream: the page is still open while the operator presses Ctrl-C.
+    // A bot of its own to shut down; the page is still open while the operator presses Ctrl-C.
+    const ownDir = mkdtempSync(join(tmpdir(), 'dev-routes-close-'));
+    const bot = await startBot(loadConfig({ DATA_DIR: ownDir }), { logger: createLogger({ level: 'silent' }), port: 0, workers: false });
+    let opened!: () => void;
+    const open = new Promise<void>((resolve) => (opened = resolve));
     const stream = new Promise<void>((resolve) => {
       const req = request(`${bot.url}/dev/events`, (res) => {
+        opened();
         res.resume();
         res.on('end', () => resolve());
         res.on('close', () => resolve());
@@ -316,12 +325,11 @@ describe('dev API → the real bot in demo mode', () => {
       req.on('error', () => resolve());
       req.end();
     });
-    await new Promise((r) => setTimeout(r, 200));
-    const started = Date.now();
+    await open;
+    // Both end: a stream that kept close() waiting would fail this test by its time limit.
     await bot.close();
     await stream;
-    expect(Date.now() - started).toBeLessThan(5_000);
-    closed = true;
+    rmSync(ownDir, { recursive: true, force: true });
   });
 });
 
