@@ -44,6 +44,8 @@ export interface StartOptions {
   sweepIntervalMs?: number;
   /** Whether to run the background workers (default true). */
   workers?: boolean;
+  /** PostgreSQL only: called with every statement sent (the benchmarks count round trips). */
+  onStatement?: (text: string) => void;
 }
 
 export async function startBot(config: Config, options: StartOptions): Promise<RunningBot> {
@@ -52,7 +54,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
 
   // The database before the port: a second bot on a DATA_DIR in use stops here, at the lock,
   // before it takes (or fails to take) a port.
-  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
+  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, onStatement: options.onStatement });
   // Then listen (answering 503 until ready): the demo's simulator needs our port for its callbacks.
   const server = await listenStarting(options.port ?? config.port).catch(async (error: unknown) => {
     await database.close();
@@ -105,7 +107,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const background = createBackground(logger);
   const botDeps = { db, line, config, logger, metrics, outbox, orders, publicUrl, background, groups: owner.groups };
   // The acknowledgement's INSERT gets connections of its own, never queued behind processing.
-  const inboxDatabase = config.database.url ? openPostgres(config.database.url, { max: 2 }) : undefined;
+  const inboxDatabase = config.database.url ? openPostgres(config.database.url, { max: 2, onStatement: options.onStatement }) : undefined;
   const intake = createIntake({
     db,
     inboxDb: inboxDatabase?.db,
