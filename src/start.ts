@@ -135,7 +135,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     }),
   );
 
-  const workers = options.workers === false ? [] : [outbox.loop, ...createWorkers({ config, logger, intervalMs, orders, owner, sweepInbox: intake.sweep })];
+  const workers = options.workers === false ? [] : [outbox.loop, ...createWorkers({ config, logger, intervalMs, orders, owner, sweepInbox: intake.sweep, claimInbox: intake.claim })];
   for (const worker of workers) worker.start();
   ready = true;
   logger.info({ url, port: server.port }, 'bot ready');

@@ -16,12 +16,15 @@ export function createWorkers(options: {
   orders: OrderService;
   owner: OwnerModule;
   sweepInbox: () => Promise<number>;
+  /** Takes events waiting in the inbox (stored while every instance was full) when this one has room. */
+  claimInbox: () => Promise<number>;
 }): Loop[] {
   const { config, logger, intervalMs } = options;
   const loop = (name: string, everyMs: number, tick: () => Promise<unknown>) => createLoop({ name, intervalMs: everyMs, logger, tick });
   return [
     loop('reconciler', intervalMs, options.orders.reconcile),
     loop('inbox-sweep', intervalMs * 5, options.sweepInbox),
+    loop('inbox-claim', intervalMs, options.claimInbox),
     // The owners' monitors: every instance ticks; one per interval asks the provider (advisory lock).
     loop('network-monitor', Math.min(config.owner.networkCheckIntervalMs, intervalMs * 5), options.owner.networkTick),
     loop('balance-monitor', Math.min(config.owner.balanceCheckIntervalMs, intervalMs * 5), options.owner.balanceTick),

@@ -1,34 +1,74 @@
 /**
  * The webhook inbox: events stored by `webhookEventId` before anything acts on them.
  *
- * The instance that stores an event holds a lease on it and processes it at once. If it
- * crashes, the lease runs out and any instance's sweep claims the event.
+ * An event is held by one instance (a lease, renewed while it waits or runs there) or waits
+ * here held by no one until an instance with room claims it. Events of one chat are handled in
+ * arrival order (`seq`): an event is held only when every earlier unfinished event of its chat
+ * is held by the same instance. If an instance crashes, its leases run out and any instance
+ * claims the events again.
  */
 import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.ts';
+import type { Db, DbOrTx } from '../client.ts';
 import { webhookEvents, type WebhookEventRow } from '../schema.ts';
+import { oneLine, run } from '../statements.ts';
 
 export interface NewWebhookEvent {
   id: string;
   type: string;
   sourceType?: string;
+  /** The chat (user, group or room id): events of one chat are handled in order. */
   sourceId?: string;
   payload: unknown;
 }
 
-/** Stores the events under a lease; returns the ids that were new (duplicates are left out). */
+export interface StoredWebhookEvent {
+  id: string;
+  /** Held by the storing instance (it handles the event now); false: it waits in the inbox. */
+  held: boolean;
+}
+
+const STORE = oneLine(`
+  with input as (
+    select x.* from jsonb_to_recordset($1::text::jsonb)
+      as x(ord int, id text, type text, source_type text, source_id text, payload jsonb)
+  ),
+  first_in_line as (
+    select i.*, not exists (
+      select 1 from webhook_events w
+      where w.source_id = i.source_id and w.processed_at is null and w.gave_up_at is null
+        and (w.lease_owner is distinct from $3 or w.lease_until is null or w.lease_until < now())
+    ) as free
+    from input i
+  ),
+  ranked as (
+    select f.*, f.free and sum(f.free::int) over (order by f.ord) <= $4 as held from first_in_line f
+  )
+  insert into webhook_events (id, type, source_type, source_id, payload, lease_until, lease_owner)
+  select id, type, source_type, source_id, payload,
+    case when held then now() + make_interval(secs => $2) end, case when held then $3 end
+  from ranked order by ord
+  on conflict (id) do nothing
+  returning id, lease_owner is not null as held`);
+
+/**
+ * Stores the events (one statement for any number); returns the new ones (duplicates are left
+ * out). At most `room` of them are held by `owner`, in order, and only those first in line in
+ * their chat; the rest wait in the inbox for a claim.
+ */
 export async function storeWebhookEvents(
-  db: DbOrTx,
-  options: { events: NewWebhookEvent[]; leaseMs: number },
-): Promise<Set<string>> {
-  if (options.events.length === 0) return new Set();
-  const leaseUntil = new Date(Date.now() + options.leaseMs);
-  const rows = await db
-    .insert(webhookEvents)
-    .values(options.events.map((e) => ({ ...e, leaseUntil })))
-    .onConflictDoNothing({ target: webhookEvents.id })
-    .returning({ id: webhookEvents.id });
-  return new Set(rows.map((r) => r.id));
+  db: Db,
+  options: { events: NewWebhookEvent[]; leaseMs: number; owner: string; room: number },
+): Promise<StoredWebhookEvent[]> {
+  if (options.events.length === 0) return [];
+  const input = options.events.map((e, ord) => ({
+    ord,
+    id: e.id,
+    type: e.type,
+    source_type: e.sourceType ?? null,
+    source_id: e.sourceId ?? null,
+    payload: e.payload,
+  }));
+  return run<StoredWebhookEvent>(db, STORE, [JSON.stringify(input), options.leaseMs / 1000, options.owner, options.room]);
 }
 
 export async function findWebhookEvent(db: DbOrTx, id: string): Promise<WebhookEventRow | undefined> {
@@ -36,35 +76,53 @@ export async function findWebhookEvent(db: DbOrTx, id: string): Promise<WebhookE
   return row;
 }
 
+/** Any constant: it only has to be the same for every instance. */
+const CLAIM_LOCK = 7_262_538;
+
 /**
- * Claims events whose lease ran out without being processed (a crash, a failure), renewing
- * the lease and counting the attempt. Rows another instance is claiming are skipped.
+ * Claims events no instance holds, in arrival order: waiting ones (stored while every instance
+ * was full) and ones whose lease ran out (a crash, a failure: counted as an attempt). An event
+ * is skipped while an earlier unfinished event of its chat is held by another instance (or was
+ * given up on but not yet reported), so a chat's events are never handled out of order.
+ * Instances claim one at a time (an advisory lock): with SKIP LOCKED, one could take a chat's
+ * second event while another takes its first.
  */
-export async function claimExpiredWebhookEvents(
-  db: DbOrTx,
-  options: { limit: number; leaseMs: number; maxAttempts: number },
+export async function claimWebhookEvents(
+  db: Db,
+  options: { limit: number; leaseMs: number; maxAttempts: number; owner: string },
 ): Promise<WebhookEventRow[]> {
-  const due = db
-    .select({ id: webhookEvents.id })
-    .from(webhookEvents)
-    .where(
-      and(
-        isNull(webhookEvents.processedAt),
-        lt(webhookEvents.leaseUntil, sql`now()`),
-        lt(webhookEvents.attempts, options.maxAttempts),
-      ),
-    )
-    .orderBy(webhookEvents.receivedAt)
-    .limit(options.limit)
-    .for('update', { skipLocked: true });
-  return db
-    .update(webhookEvents)
-    .set({
-      leaseUntil: sql`now() + make_interval(secs => ${options.leaseMs / 1000})`,
-      attempts: sql`${webhookEvents.attempts} + 1`,
-    })
-    .where(inArray(webhookEvents.id, due))
-    .returning();
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`);
+    const free = sql`(${webhookEvents.leaseUntil} is null or (${webhookEvents.leaseUntil} < now() and ${webhookEvents.attempts} < ${options.maxAttempts}))`;
+    const due = tx
+      .select({ id: webhookEvents.id })
+      .from(webhookEvents)
+      .where(
+        and(
+          isNull(webhookEvents.processedAt),
+          isNull(webhookEvents.gaveUpAt),
+          free,
+          sql`not exists (
+            select 1 from webhook_events e
+            where e.source_id = ${webhookEvents.sourceId} and e.seq < ${webhookEvents.seq} and e.processed_at is null and e.gave_up_at is null
+              and ((e.lease_until >= now() and e.lease_owner is distinct from ${options.owner})
+                or (e.lease_until < now() and e.attempts >= ${options.maxAttempts})))`,
+        ),
+      )
+      .orderBy(webhookEvents.seq)
+      .limit(options.limit);
+    return tx
+      .update(webhookEvents)
+      .set({
+        leaseUntil: sql`now() + make_interval(secs => ${options.leaseMs / 1000})`,
+        leaseOwner: options.owner,
+        // Waiting events were never started: only a lease that ran out counts as an attempt.
+        attempts: sql`${webhookEvents.attempts} + (${webhookEvents.leaseUntil} is not null)::int`,
+      })
+      .where(and(inArray(webhookEvents.id, due), free))
+      .returning();
+  });
+  return rows.sort((a, b) => a.seq - b.seq);
 }
 
 /** Records the event's answer just before it goes out (`messages` when it goes by reply). */
@@ -75,13 +133,13 @@ export async function recordWebhookEventAnswer(db: DbOrTx, options: { id: string
     .where(eq(webhookEvents.id, options.id));
 }
 
-/** Keeps the events this instance still holds (queued or in progress) from being claimed by a sweep. */
-export async function renewWebhookEventLeases(db: DbOrTx, options: { ids: string[]; leaseMs: number }): Promise<void> {
+/** Keeps the events this instance still holds (queued or in progress) from being claimed by another. */
+export async function renewWebhookEventLeases(db: DbOrTx, options: { ids: string[]; leaseMs: number; owner: string }): Promise<void> {
   if (options.ids.length === 0) return;
   await db
     .update(webhookEvents)
     .set({ leaseUntil: sql`now() + make_interval(secs => ${options.leaseMs / 1000})` })
-    .where(and(inArray(webhookEvents.id, options.ids), isNull(webhookEvents.processedAt)));
+    .where(and(inArray(webhookEvents.id, options.ids), eq(webhookEvents.leaseOwner, options.owner), isNull(webhookEvents.processedAt)));
 }
 
 /**
@@ -105,11 +163,16 @@ export async function claimAbandonedWebhookEvents(db: DbOrTx, options: { maxAtte
   return db.update(webhookEvents).set({ gaveUpAt: sql`now()` }).where(inArray(webhookEvents.id, due)).returning();
 }
 
-export async function markWebhookEventProcessed(db: DbOrTx, id: string): Promise<void> {
-  await db.update(webhookEvents).set({ processedAt: sql`now()`, lastError: null }).where(eq(webhookEvents.id, id));
+const MARK_PROCESSED = oneLine(`
+  update webhook_events set processed_at = now(), last_error = null
+  where id in (select jsonb_array_elements_text($1::text::jsonb))`);
+
+/** Marks events processed, any number in one statement. */
+export async function markWebhookEventsProcessed(db: Db, ids: string[]): Promise<void> {
+  if (ids.length > 0) await run(db, MARK_PROCESSED, [JSON.stringify(ids)]);
 }
 
-/** Records a failure; the event is retried by the sweep once its lease runs out. */
+/** Records a failure; the event is retried once its lease runs out. */
 export async function markWebhookEventFailed(db: DbOrTx, options: { id: string; error: string }): Promise<void> {
   await db
     .update(webhookEvents)
