@@ -5,15 +5,16 @@
 import type { webhook } from '@line/bot-sdk';
 import { decide } from '../chat/decide.ts';
 import type { ChatContext, ChatInput, ChatState, Decision, Slots, Understanding } from '../chat/types.ts';
-import { deleteConversation, readConversation, writeConversation } from '../db/queries/conversations.ts';
-import { findOrder, listRecentNumbers } from '../db/queries/orders.ts';
+import { readConversation } from '../db/queries/conversations.ts';
+import { findOrder } from '../db/queries/orders.ts';
+import { readChat, writeTurn } from '../db/queries/turns.ts';
 import { latestSnapshot } from '../db/queries/snapshots.ts';
 import { readWallet } from '../db/queries/wallets.ts';
 import { paymentFor } from '../wallet/policy.ts';
 import type { Network } from '../networks.ts';
 import { confirm } from './confirm.ts';
 import type { EventContext } from './context.ts';
-import { compose, renderConfirmCard, renderQuestion, type LineMessage } from './render.ts';
+import { compose, renderConfirmCard, renderQuestion, type DraftForCard, type LineMessage } from './render.ts';
 import { replyCancelLatest, replyStatus } from './status.ts';
 import { insufficientCredit, notTrusted, replyBalance, replyDeposit, withWalletHelp } from './wallet.ts';
 
@@ -22,6 +23,8 @@ const ORDERING: ReadonlySet<string> = new Set(['askNetwork', 'askNumber', 'askAm
 
 /** Two instances writing the same chat at once: the loser re-reads and decides again. */
 const MAX_WRITE_ATTEMPTS = 3;
+/** How many of the customer's past numbers the conversation offers (เบอร์เดิม). */
+const RECENT_NUMBERS = 3;
 
 export async function onCustomerText(ctx: EventContext<webhook.MessageEvent>, text: string): Promise<void> {
   // The conversation reads the text itself, with the question it asked last as the NLU's hint.
@@ -43,18 +46,20 @@ export function orderAgain(ctx: EventContext, slots: Required<Slots>): Promise<v
 
 export async function converse(ctx: EventContext, input: ChatInput): Promise<void> {
   const { db, config } = ctx.deps;
-  const chatContext = await loadChatContext(ctx);
+  // One statement for the conversation and the customer's recent numbers; a retry re-reads the conversation alone.
+  const first = await readChat<ChatState>(db, { chatId: ctx.chatId, userId: ctx.userId, recent: RECENT_NUMBERS });
+  const chatContext = await loadChatContext(ctx, first.recentNumbers);
   for (let attempt = 1; ; attempt++) {
-    const stored = await readConversation<ChatState>(db, ctx.chatId);
+    const stored = attempt === 1 ? first.conversation : await readConversation<ChatState>(db, ctx.chatId);
     const decision = decide(stored.state, input, chatContext);
 
     let closing: LineMessage | LineMessage[] | undefined;
     // The last card shown (or the order being edited) rides along, so a new card can mark what changed.
     const shown = (input.kind === 'edit' ? input.slots : undefined) ?? stored.state?.shown;
-    let state = decision.state && shown ? { ...decision.state, shown } : decision.state;
+    const state = decision.state && shown ? { ...decision.state, shown } : decision.state;
     const next = decision.next;
     const refused = !!next && ORDERING.has(next.kind) && config.paymentMode === 'trusted' && (await paymentFor(db, config, ctx.userId!)).kind === 'refused';
-    // createDraft supersedes the chat's live draft in its own transaction; drop it here only
+    // The new draft supersedes the chat's live one in its own statement; drop it here only
     // when no new draft follows (saves a read and a transaction on every corrected order).
     if (decision.dropDraft && stored.state?.draftId && (refused || next?.kind !== 'confirm')) await ctx.deps.orders.dropDraft(stored.state.draftId);
     if (refused) {
@@ -63,25 +68,11 @@ export async function converse(ctx: EventContext, input: ChatInput): Promise<voi
       return ctx.respond([notTrusted(ctx)]);
     }
     if (next?.kind === 'confirm') {
-      const draft = await ctx.deps.orders.createDraft({
-        eventId: ctx.event.webhookEventId,
-        userId: ctx.userId!,
-        chatId: ctx.chatId,
-        number: next.slots.number,
-        network: next.slots.network,
-        amountSatang: next.slots.amount * 100,
-        language: ctx.lang,
-      });
-      state = { ...state!, draftId: draft.id, shown: next.slots };
-      const minutes = Math.round(config.draftTtlMs / 60_000);
-      if (config.paymentMode === 'wallet') {
-        // The price comes out of the credit: the card shows both, and a deposit offer when short.
-        const wallet = await readWallet(db, ctx.userId!);
-        closing = [renderConfirmCard(ctx.t, draft, minutes, { credit: wallet, before: shown })];
-        if (wallet.balanceSatang < draft.amountSatang) closing.push(insufficientCredit(ctx, draft.amountSatang, wallet.balanceSatang));
-      } else {
-        closing = renderConfirmCard(ctx.t, draft, minutes, { before: shown });
-      }
+      const turn = { notes: decision.notes, state: state!, version: stored.version, shown };
+      if (await showNewDraft(ctx, next.slots, turn)) return;
+      if (attempt < MAX_WRITE_ATTEMPTS) continue;
+      // Nothing was written: the event fails now and is handled again later, from the start.
+      throw new Error('the conversation kept changing under us; the draft was not made');
     } else if (next?.kind === 'confirmDraft') {
       // A typed yes under a live card: exactly the button's path (confirm clears the conversation).
       const draft = await findOrder(db, next.draftId);
@@ -104,33 +95,75 @@ export async function converse(ctx: EventContext, input: ChatInput): Promise<voi
       closing = renderQuestion(ctx.t, next);
     }
 
-    if (!(await saveState(ctx, state, stored.version))) {
-      if (attempt < MAX_WRITE_ATTEMPTS) continue;
-      ctx.logger.warn({ chatId: ctx.chatId }, 'conversation kept changing under us; answering anyway');
-    }
-    return ctx.respond(compose(ctx.t, decision.notes, closing));
+    // The conversation and the answer in one statement (the answer recorded before it is sent).
+    const messages = compose(ctx.t, decision.notes, closing);
+    const answer = ctx.replyRecord(messages);
+    const written = await writeTurn(db, { chatId: ctx.chatId, state, expectedVersion: stored.version, ttlMs: config.conversationTtlMs, answer });
+    if (written.kind === 'written') return ctx.respond(messages, { recorded: answer !== undefined });
+    if (attempt < MAX_WRITE_ATTEMPTS) continue;
+    ctx.logger.warn({ chatId: ctx.chatId }, 'conversation kept changing under us; answering anyway');
+    return ctx.respond(messages);
   }
+}
+
+/**
+ * A complete order: its draft, the conversation pointing at it and the answer showing its card,
+ * written in one statement, then sent. False when the conversation changed under us (nothing
+ * was written: read and decide again). An event handled again shows the draft it made before.
+ */
+async function showNewDraft(
+  ctx: EventContext,
+  slots: Required<Slots>,
+  turn: { notes: Decision['notes']; state: ChatState; version: number; shown?: Required<Slots> },
+): Promise<boolean> {
+  const { db, config } = ctx.deps;
+  // Wallet mode: the price comes out of the credit, so the card shows both (and a deposit offer when short).
+  const wallet = config.paymentMode === 'wallet' ? await readWallet(db, ctx.userId!) : undefined;
+  const minutes = Math.round(config.draftTtlMs / 60_000);
+  const answerFor = (draft: DraftForCard) => {
+    const card = renderConfirmCard(ctx.t, draft, minutes, { credit: wallet, before: turn.shown });
+    const short = wallet && wallet.balanceSatang < draft.amountSatang ? [insufficientCredit(ctx, draft.amountSatang, wallet.balanceSatang)] : [];
+    return compose(ctx.t, turn.notes, [card, ...short]);
+  };
+  const state = (draftId: string): ChatState => ({ ...turn.state, draftId, shown: slots });
+  let messages: LineMessage[] = [];
+  const made = await ctx.deps.orders.createDraftWithTurn(
+    {
+      eventId: ctx.event.webhookEventId,
+      userId: ctx.userId!,
+      chatId: ctx.chatId,
+      number: slots.number,
+      network: slots.network,
+      amountSatang: slots.amount * 100,
+      language: ctx.lang,
+    },
+    (draft) => {
+      messages = answerFor(draft);
+      return { chatId: ctx.chatId, state: state(draft.id), expectedVersion: turn.version, ttlMs: config.conversationTtlMs, answer: ctx.replyRecord(messages) };
+    },
+  );
+  if (made.kind === 'conflict') return false;
+  if (made.kind === 'written') {
+    await ctx.respond(messages, { recorded: ctx.replyRecord(messages) !== undefined });
+    return true;
+  }
+  // Handled again: the card of the draft this event made the first time, once more.
+  messages = answerFor(made.draft);
+  const answer = ctx.replyRecord(messages);
+  const written = await writeTurn(db, { chatId: ctx.chatId, state: state(made.draft.id), expectedVersion: turn.version, ttlMs: config.conversationTtlMs, answer });
+  if (written.kind === 'conflict') return false;
+  await ctx.respond(messages, { recorded: answer !== undefined });
+  return true;
 }
 
 async function saveState(ctx: EventContext, state: Decision['state'], version: number): Promise<boolean> {
-  if (!state) {
-    await deleteConversation(ctx.deps.db, ctx.chatId);
-    return true;
-  }
-  return writeConversation(ctx.deps.db, {
-    chatId: ctx.chatId,
-    state,
-    expectedVersion: version,
-    ttlMs: ctx.deps.config.conversationTtlMs,
-  });
+  const written = await writeTurn(ctx.deps.db, { chatId: ctx.chatId, state, expectedVersion: version, ttlMs: ctx.deps.config.conversationTtlMs });
+  return written.kind === 'written';
 }
 
-async function loadChatContext(ctx: EventContext): Promise<ChatContext> {
+async function loadChatContext(ctx: EventContext, recentNumbers: string[]): Promise<ChatContext> {
   const { db, config } = ctx.deps;
-  const [networkSnapshot, recentNumbers] = await Promise.all([
-    latestNetworkSnapshot(db),
-    ctx.userId ? listRecentNumbers(db, { userId: ctx.userId, limit: 3 }) : [],
-  ]);
+  const networkSnapshot = await latestNetworkSnapshot(db);
   const online = (networkSnapshot?.data ?? {}) as Partial<Record<Network, boolean>>;
   return {
     allowedAmounts: (network) => config.allowedAmounts[network],

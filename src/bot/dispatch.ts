@@ -40,6 +40,7 @@ export async function dispatchEvent(
     lang,
     t: translator(lang),
     respond: responder.respond,
+    replyRecord: responder.replyRecord,
     get responded() {
       return responder.responded;
     },

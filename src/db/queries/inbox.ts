@@ -10,7 +10,7 @@
 import { and, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../client.ts';
 import { webhookEvents, type WebhookEventRow } from '../schema.ts';
-import { oneLine, run } from '../statements.ts';
+import { run, statement } from '../statements.ts';
 
 export interface NewWebhookEvent {
   id: string;
@@ -27,25 +27,25 @@ export interface StoredWebhookEvent {
   held: boolean;
 }
 
-const STORE = oneLine(`
+const STORE = statement(`
   with input as (
-    select x.* from jsonb_to_recordset($1::text::jsonb)
+    select x.* from jsonb_to_recordset(:events::text::jsonb)
       as x(ord int, id text, type text, source_type text, source_id text, payload jsonb)
   ),
   first_in_line as (
     select i.*, not exists (
       select 1 from webhook_events w
       where w.source_id = i.source_id and w.processed_at is null and w.gave_up_at is null
-        and (w.lease_owner is distinct from $3 or w.lease_until is null or w.lease_until < now())
+        and (w.lease_owner is distinct from :owner or w.lease_until is null or w.lease_until < now())
     ) as free
     from input i
   ),
   ranked as (
-    select f.*, f.free and sum(f.free::int) over (order by f.ord) <= $4 as held from first_in_line f
+    select f.*, f.free and sum(f.free::int) over (order by f.ord) <= :room as held from first_in_line f
   )
   insert into webhook_events (id, type, source_type, source_id, payload, lease_until, lease_owner)
   select id, type, source_type, source_id, payload,
-    case when held then now() + make_interval(secs => $2) end, case when held then $3 end
+    case when held then now() + make_interval(secs => :leaseSeconds) end, case when held then :owner end
   from ranked order by ord
   on conflict (id) do nothing
   returning id, lease_owner is not null as held`);
@@ -68,7 +68,7 @@ export async function storeWebhookEvents(
     source_id: e.sourceId ?? null,
     payload: e.payload,
   }));
-  return run<StoredWebhookEvent>(db, STORE, [JSON.stringify(input), options.leaseMs / 1000, options.owner, options.room]);
+  return run<StoredWebhookEvent>(db, STORE, { events: JSON.stringify(input), leaseSeconds: options.leaseMs / 1000, owner: options.owner, room: options.room });
 }
 
 export async function findWebhookEvent(db: DbOrTx, id: string): Promise<WebhookEventRow | undefined> {
@@ -163,13 +163,13 @@ export async function claimAbandonedWebhookEvents(db: DbOrTx, options: { maxAtte
   return db.update(webhookEvents).set({ gaveUpAt: sql`now()` }).where(inArray(webhookEvents.id, due)).returning();
 }
 
-const MARK_PROCESSED = oneLine(`
+const MARK_PROCESSED = statement(`
   update webhook_events set processed_at = now(), last_error = null
-  where id in (select jsonb_array_elements_text($1::text::jsonb))`);
+  where id in (select jsonb_array_elements_text(:ids::text::jsonb))`);
 
 /** Marks events processed, any number in one statement. */
 export async function markWebhookEventsProcessed(db: Db, ids: string[]): Promise<void> {
-  if (ids.length > 0) await run(db, MARK_PROCESSED, [JSON.stringify(ids)]);
+  if (ids.length > 0) await run(db, MARK_PROCESSED, { ids: JSON.stringify(ids) });
 }
 
 /** Records a failure; the event is retried once its lease runs out. */

@@ -18,6 +18,11 @@ export function newOrderRef(): string {
   return ref;
 }
 
+/** The secret a draft's confirm button carries. */
+export function newConfirmToken(): string {
+  return randomBytes(12).toString('base64url');
+}
+
 export const LIVE_STATUSES: OrderStatus[] = ['confirmed', 'submitting', 'pending', 'cancel_requested'];
 export const FINAL_STATUSES: OrderStatus[] = ['success', 'failed', 'cancelled', 'expired'];
 
@@ -61,7 +66,7 @@ export async function insertDraftOrder(tx: DbOrTx, draft: NewDraft): Promise<Ord
       amountSatang: draft.amountSatang,
       language: draft.language,
       draftEventId: draft.eventId,
-      confirmToken: randomBytes(12).toString('base64url'),
+      confirmToken: newConfirmToken(),
       expiresAt: new Date(Date.now() + draft.ttlMs),
     })
     .returning();
