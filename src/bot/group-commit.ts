@@ -20,6 +20,8 @@ export function groupCommit<Request, Result>(options: {
   concurrency: number;
   /** Requests per write at most. */
   maxBatch: number;
+  /** Wait this long for company before writing (for writes nobody waits on); default 0: at once. */
+  lingerMs?: number;
 }): GroupCommit<Request, Result> {
   interface Queued {
     request: Request;
@@ -67,7 +69,8 @@ export function groupCommit<Request, Result>(options: {
       // Requests parsed in the same turn of the event loop go together; then at once.
       if (!scheduled && inFlight < options.concurrency) {
         scheduled = true;
-        setImmediate(flush);
+        if (options.lingerMs) setTimeout(flush, options.lingerMs);
+        else setImmediate(flush);
       }
     })) as GroupCommit<Request, Result>;
   commit.idle = () => (queue.length === 0 && inFlight === 0 ? Promise.resolve() : new Promise<void>((r) => idleWaiters.push(r)));

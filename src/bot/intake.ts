@@ -103,9 +103,11 @@ export function createIntake(deps: {
       }
     },
   });
+  // Nobody waits for these (the event is answered): a few milliseconds' wait gathers them.
   const markProcessed = groupCommit<string, void>({
     concurrency: 1,
     maxBatch: 1000,
+    lingerMs: 10,
     write: async (ids) => {
       await markWebhookEventsProcessed(deps.db, ids);
       return ids.map(() => undefined);

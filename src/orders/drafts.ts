@@ -5,7 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { findDraftByEvent, findOrder, insertDraftOrder, newConfirmToken, newOrderRef, supersedeDrafts } from '../db/queries/orders.ts';
-import { writeTurn, type DraftInsert, type TurnWrite } from '../db/queries/turns.ts';
+import type { StoredConversation } from '../db/queries/conversations.ts';
+import { writeDraftTurn, type DraftInsert, type TurnWrite } from '../db/queries/turns.ts';
 import type { OrderRow } from '../db/schema.ts';
 import type { OrderContext } from './context.ts';
 
@@ -43,9 +44,9 @@ export async function dropDraft(ctx: OrderContext, draftId: string): Promise<voi
 export type PlannedDraft = DraftInsert;
 
 export type DraftTurnResult =
-  | { kind: 'written'; draft: PlannedDraft }
-  /** The conversation changed since it was read: nothing was written (read and decide again). */
-  | { kind: 'conflict' }
+  | { kind: 'written'; draft: PlannedDraft; version: number }
+  /** The conversation changed since it was read: nothing was written; decide again with `current`. */
+  | { kind: 'conflict'; current: StoredConversation<unknown> }
   /** The event made a draft before (it is being handled again): that one, unchanged. */
   | { kind: 'eventHasDraft'; draft: OrderRow };
 
@@ -67,8 +68,8 @@ export async function createDraftWithTurn(
     confirmToken: newConfirmToken(),
     expiresAt: new Date(Date.now() + ctx.config.draftTtlMs),
   };
-  const result = await writeTurn(ctx.db, turn(draft), draft);
-  if (result.kind === 'written') return { kind: 'written', draft };
+  const result = await writeDraftTurn(ctx.db, turn(draft), draft);
+  if (result.kind === 'written') return { kind: 'written', draft, version: result.version };
   if (result.kind === 'conflict') return result;
   const made = await findOrder(ctx.db, result.draftId);
   if (!made) throw new Error(`draft ${result.draftId} of event ${request.eventId} vanished`);

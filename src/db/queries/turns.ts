@@ -1,46 +1,16 @@
 /**
- * One customer turn in two statements: a read (the conversation and the customer's recent
- * numbers) and a write (the conversation, the draft order the turn made if any, with its
- * transitions, and the answer recorded on the event before it is sent).
+ * One customer turn in one statement: the conversation, the draft order the turn made if any
+ * (with its transitions, superseding the chat's live draft), and the answer recorded on the event
+ * before it is sent.
  *
- * The write is all or nothing. The conversation is compare-and-set on `version`: when another
- * writer got there first, nothing is written and the caller reads and decides again. A draft is
- * made once per event: when the event made one before (it is being handled again), nothing is
- * written and the caller is told which draft it made.
+ * All or nothing. The conversation is compare-and-set on `version`: when another writer got
+ * there first, nothing is written and the statement returns the stored conversation, so the
+ * caller can decide again without another read. A draft is made once per event: when the event
+ * made one before (it is being handled again), nothing is written and the caller is told which.
  */
 import type { Db } from '../client.ts';
 import { run, statement } from '../statements.ts';
-import type { StoredConversation } from './conversations.ts';
-
-export interface ChatRead<S> {
-  conversation: StoredConversation<S>;
-  /** Numbers the customer topped up before, most recent first. */
-  recentNumbers: string[];
-}
-
-const READ = statement(`
-  select c.state, c.version, c.expires_at > now() as live,
-    array(
-      select o.number from orders o
-      where o.user_id = :userId and o.status not in ('draft', 'expired')
-      group by o.number order by max(o.created_at) desc limit :recent
-    ) as recent
-  from (select 1) one left join conversations c on c.chat_id = :chatId`);
-
-/** The chat's conversation and the customer's recent numbers, in one statement. */
-export async function readChat<S>(db: Db, options: { chatId: string; userId?: string; recent: number }): Promise<ChatRead<S>> {
-  const [row] = await run<{ state: S | null; version: number | null; live: boolean | null; recent: string[] }>(db, READ, {
-    chatId: options.chatId,
-    userId: options.userId ?? null,
-    recent: options.recent,
-  });
-  // An expired row keeps its version so the next write still compares correctly.
-  const version = row?.version ?? 0;
-  return {
-    conversation: { state: row?.live ? (row.state ?? undefined) : undefined, version },
-    recentNumbers: options.userId ? (row?.recent ?? []) : [],
-  };
-}
+import { toStoredConversation, type StoredConversation } from './conversations.ts';
 
 export interface TurnWrite {
   chatId: string;
@@ -70,37 +40,52 @@ export interface DraftInsert {
 }
 
 export type TurnResult =
-  | { kind: 'written' }
-  /** Another writer changed the conversation since it was read: nothing was written. */
-  | { kind: 'conflict' }
+  /** `version`: the conversation's version now. */
+  | { kind: 'written'; version: number }
+  /** Another writer changed the conversation since it was read: nothing was written; `current` is what is stored. */
+  | { kind: 'conflict'; current: StoredConversation<unknown> };
+
+export type DraftTurnResult =
+  | TurnResult
   /** The event made a draft before (handled again): nothing was written. */
   | { kind: 'eventHasDraft'; draftId: string };
 
-/** The conversation's write, as a CTE named `conv` that returns a row when it happened. */
-function conversationWrite(kind: 'insert' | 'update' | 'delete', guard: string): string {
+type ConversationWrite = 'insert' | 'update' | 'endNone' | 'end';
+
+/** The conversation's write, as a CTE named `conv` that returns the new version when it happened. */
+function conversationWrite(kind: ConversationWrite, guard: string): string {
   switch (kind) {
     case 'insert':
       return `conv as (
         insert into conversations (chat_id, state, version, expires_at)
         select :chatId, :state::text::jsonb, 1, :expiresAt::timestamptz where ${guard}
-        on conflict (chat_id) do nothing returning 1)`;
+        on conflict (chat_id) do nothing returning version)`;
     case 'update':
       return `conv as (
         update conversations set state = :state::text::jsonb, version = version + 1, updated_at = now(), expires_at = :expiresAt::timestamptz
-        where chat_id = :chatId and version = :version and ${guard} returning 1)`;
-    case 'delete':
-      return `conv as (select 1 where ${guard}),
-        gone as (delete from conversations where chat_id = :chatId and exists (select 1 from conv))`;
+        where chat_id = :chatId and version = :version and ${guard} returning version)`;
+    case 'endNone':
+      // Nothing to end, as long as nothing began meanwhile.
+      return `conv as (select 0 as version where ${guard} and not exists (select 1 from conversations where chat_id = :chatId))`;
+    case 'end':
+      // Ended, not deleted: the row keeps counting versions (conversations.ts says why).
+      return `conv as (
+        update conversations set version = version + 1, updated_at = now(), expires_at = now()
+        where chat_id = :chatId and version = :version and ${guard} returning version)`;
   }
 }
+
+/** What the statement returns: the new version, or the stored conversation when nothing was written. */
+const RESULT = `(select version from conv) as version, c.state, c.version as current_version, c.expires_at
+  from (select 1) one left join conversations c on c.chat_id = :chatId and not exists (select 1 from conv)`;
 
 const RECORD_ANSWER = `answer as (
   update webhook_events set answer = :answer::text::jsonb, answered_at = now()
   where id = :eventId and :answer::text is not null and exists (select 1 from conv))`;
 
-function turnStatement(kind: 'insert' | 'update' | 'delete') {
+function turnStatement(kind: ConversationWrite) {
   return statement(`with ${conversationWrite(kind, 'true')}, ${RECORD_ANSWER}
-    select exists (select 1 from conv) as written, null as existing`);
+    select null as existing, ${RESULT}`);
 }
 
 /** The draft (superseding the chat's live one, as the move draft → expired) with the turn that shows it. */
@@ -119,18 +104,28 @@ function draftStatement(kind: 'insert' | 'update') {
       select id, 'draft'::order_status, 'expired'::order_status, 'superseded' from superseded
       union all select id, null, 'draft'::order_status, 'slots complete' from draft),
     ${RECORD_ANSWER}
-    select exists (select 1 from conv) as written, (select id from existing) as existing`);
+    select (select id from existing) as existing, ${RESULT}`);
 }
 
-const TURN = { insert: turnStatement('insert'), update: turnStatement('update'), delete: turnStatement('delete') };
+const TURN = { insert: turnStatement('insert'), update: turnStatement('update'), endNone: turnStatement('endNone'), end: turnStatement('end') };
 const DRAFT_TURN = { insert: draftStatement('insert'), update: draftStatement('update') };
 
-/** Writes one turn in one statement: the conversation, the draft if any, the answer. */
-export async function writeTurn(db: Db, turn: TurnWrite, draft?: DraftInsert): Promise<TurnResult> {
-  const kind = turn.state === undefined ? 'delete' : turn.expectedVersion === 0 ? 'insert' : 'update';
-  if (draft && kind === 'delete') throw new TypeError('a draft needs a conversation that points at it');
+/** Writes one turn in one statement: the conversation and the answer. */
+export function writeTurn(db: Db, turn: TurnWrite): Promise<TurnResult> {
+  return execute(db, turn) as Promise<TurnResult>;
+}
+
+/** Writes a turn that makes a draft, in one statement: the draft (superseding the chat's live one), the conversation, the answer. */
+export function writeDraftTurn(db: Db, turn: TurnWrite, draft: DraftInsert): Promise<DraftTurnResult> {
+  return execute(db, turn, draft);
+}
+
+async function execute(db: Db, turn: TurnWrite, draft?: DraftInsert): Promise<DraftTurnResult> {
+  const first = turn.expectedVersion === 0;
+  const kind: ConversationWrite = turn.state === undefined ? (first ? 'endNone' : 'end') : first ? 'insert' : 'update';
+  if (draft && (kind === 'end' || kind === 'endNone')) throw new TypeError('a draft needs a conversation that points at it');
   const stmt = draft ? DRAFT_TURN[kind as 'insert' | 'update'] : TURN[kind];
-  const [row] = await run<{ written: boolean; existing: string | null }>(db, stmt, {
+  const [row] = await run<{ existing: string | null; version: number | null; state: unknown; current_version: number | null; expires_at: Date | null }>(db, stmt, {
     chatId: turn.chatId,
     state: turn.state === undefined ? null : JSON.stringify(turn.state),
     version: turn.expectedVersion,
@@ -152,5 +147,6 @@ export async function writeTurn(db: Db, turn: TurnWrite, draft?: DraftInsert): P
       : {}),
   });
   if (row?.existing) return { kind: 'eventHasDraft', draftId: row.existing };
-  return row?.written ? { kind: 'written' } : { kind: 'conflict' };
+  if (row && row.version !== null) return { kind: 'written', version: row.version };
+  return { kind: 'conflict', current: toStoredConversation({ state: row?.state, version: row?.current_version ?? null, expires_at: row?.expires_at ?? null }) };
 }
