@@ -16,10 +16,14 @@ export interface Statement {
   readonly names: readonly string[];
 }
 
-/** Compiles `:name` placeholders (a `::type` cast is left alone) and folds the text onto one line. */
+/**
+ * Compiles `:name` placeholders (a `::type` cast is left alone) and folds the text onto one line,
+ * without its `--` comments.
+ */
 export function statement(sqlText: string): Statement {
   const names: string[] = [];
   const text = sqlText
+    .replace(/--[^\n]*/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/(?<![:\w]):([a-zA-Z_]\w*)/g, (_m, name: string) => {

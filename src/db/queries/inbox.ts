@@ -32,13 +32,16 @@ const STORE = statement(`
     select x.* from jsonb_to_recordset(:events::text::jsonb)
       as x(ord int, id text, type text, source_type text, source_id text, payload jsonb)
   ),
-  first_in_line as (
-    select i.*, not exists (
-      select 1 from webhook_events w
+  first_in_line as materialized (
+    -- Per event, one look at its chat (LATERAL … LIMIT 1: an index probe, never a scan of
+    -- every unfinished event, however long the backlog).
+    select i.*, b.blocked is null as free
+    from input i left join lateral (
+      select true as blocked from webhook_events w
       where w.source_id = i.source_id and w.processed_at is null and w.gave_up_at is null
         and (w.lease_owner is distinct from :owner or w.lease_until is null or w.lease_until < now())
-    ) as free
-    from input i
+      limit 1
+    ) b on true
   ),
   ranked as (
     select f.*, f.free and sum(f.free::int) over (order by f.ord) <= :room as held from first_in_line f
@@ -81,9 +84,9 @@ const CLAIM_LOCK = 7_262_538;
 
 /**
  * Claims events no instance holds, in arrival order: waiting ones (stored while every instance
- * was full) and ones whose lease ran out (a crash, a failure: counted as an attempt). An event
- * is skipped while an earlier unfinished event of its chat is held by another instance (or was
- * given up on but not yet reported), so a chat's events are never handled out of order.
+ * was full) and ones whose lease ran out (a crash, a failure: counted as an attempt). An event is
+ * taken only when every earlier unfinished event of its chat is taken with it or already held by
+ * `owner`, so a chat's events are never handled out of order or by two instances at once.
  * Instances claim one at a time (an advisory lock): with SKIP LOCKED, one could take a chat's
  * second event while another takes its first.
  */
@@ -91,35 +94,39 @@ export async function claimWebhookEvents(
   db: Db,
   options: { limit: number; leaseMs: number; maxAttempts: number; owner: string },
 ): Promise<WebhookEventRow[]> {
+  const { limit, maxAttempts, owner } = options;
+  const claimable = sql`(
+    with candidates as (
+      (select id, seq, source_id from webhook_events
+        where processed_at is null and gave_up_at is null and lease_until is null
+        order by seq limit ${limit})
+      union all
+      (select id, seq, source_id from webhook_events
+        where processed_at is null and gave_up_at is null and lease_until is not null and lease_until < now() and attempts < ${maxAttempts}
+        order by lease_until limit ${limit})
+    )
+    select c.id from candidates c
+    left join lateral (
+      -- An earlier unfinished event of the chat that is neither taken now nor held by the claimer.
+      select true as blocked from webhook_events e
+      where e.source_id = c.source_id and e.seq < c.seq and e.processed_at is null and e.gave_up_at is null
+        and e.id not in (select id from candidates)
+        and not (e.lease_owner = ${owner} and e.lease_until >= now())
+      limit 1
+    ) b on true
+    where b.blocked is null
+    order by c.seq limit ${limit})`;
   const rows = await db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${CLAIM_LOCK})`);
-    const free = sql`(${webhookEvents.leaseUntil} is null or (${webhookEvents.leaseUntil} < now() and ${webhookEvents.attempts} < ${options.maxAttempts}))`;
-    const due = tx
-      .select({ id: webhookEvents.id })
-      .from(webhookEvents)
-      .where(
-        and(
-          isNull(webhookEvents.processedAt),
-          isNull(webhookEvents.gaveUpAt),
-          free,
-          sql`not exists (
-            select 1 from webhook_events e
-            where e.source_id = ${webhookEvents.sourceId} and e.seq < ${webhookEvents.seq} and e.processed_at is null and e.gave_up_at is null
-              and ((e.lease_until >= now() and e.lease_owner is distinct from ${options.owner})
-                or (e.lease_until < now() and e.attempts >= ${options.maxAttempts})))`,
-        ),
-      )
-      .orderBy(webhookEvents.seq)
-      .limit(options.limit);
     return tx
       .update(webhookEvents)
       .set({
         leaseUntil: sql`now() + make_interval(secs => ${options.leaseMs / 1000})`,
-        leaseOwner: options.owner,
+        leaseOwner: owner,
         // Waiting events were never started: only a lease that ran out counts as an attempt.
         attempts: sql`${webhookEvents.attempts} + (${webhookEvents.leaseUntil} is not null)::int`,
       })
-      .where(and(inArray(webhookEvents.id, due), free))
+      .where(and(inArray(webhookEvents.id, claimable), isNull(webhookEvents.processedAt)))
       .returning();
   });
   return rows.sort((a, b) => a.seq - b.seq);
@@ -165,7 +172,7 @@ export async function claimAbandonedWebhookEvents(db: DbOrTx, options: { maxAtte
 
 const MARK_PROCESSED = statement(`
   update webhook_events set processed_at = now(), last_error = null
-  where id in (select jsonb_array_elements_text(:ids::text::jsonb))`);
+  where id = any(array(select jsonb_array_elements_text(:ids::text::jsonb)))`);
 
 /** Marks events processed, any number in one statement. */
 export async function markWebhookEventsProcessed(db: Db, ids: string[]): Promise<void> {

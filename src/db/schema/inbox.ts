@@ -39,8 +39,12 @@ export const webhookEvents = pgTable(
     gaveUpAt: at(),
   },
   (t) => [
-    // What is still to do, in arrival order (claims), and per chat (who is first in line).
-    index('webhook_events_pending').on(t.seq).where(sql`${t.processedAt} is null and ${t.gaveUpAt} is null`),
+    // Unfinished events (neither processed nor given up), three ways. Each query has exactly one
+    // of these that fits it, so a plan made on a small table cannot pick a scan of every
+    // unfinished event for a per-chat check (what would make a backlog quadratic):
+    // waiting ones in arrival order (claims), held ones by lease (expired leases), and per chat.
+    index('webhook_events_waiting').on(t.seq).where(sql`${t.processedAt} is null and ${t.gaveUpAt} is null and ${t.leaseUntil} is null`),
+    index('webhook_events_leased').on(t.leaseUntil).where(sql`${t.processedAt} is null and ${t.gaveUpAt} is null and ${t.leaseUntil} is not null`),
     index('webhook_events_pending_chat').on(t.sourceId, t.seq).where(sql`${t.processedAt} is null and ${t.gaveUpAt} is null`),
   ],
 );
