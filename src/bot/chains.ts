@@ -1,7 +1,7 @@
 /**
  * Events of one chat run one at a time, in the order they were added; different chats run side
- * by side, at most `concurrency` at once (beyond that, more concurrency only queues more queries
- * in front of the next webhook's INSERT, and the acknowledgement waits behind them).
+ * by side, at most `concurrency` at once (beyond that, more concurrency only makes PostgreSQL and
+ * the acknowledgements wait behind more queries).
  */
 export interface Chains {
   /** Runs `task` after every task added before it for `key`, when a slot is free. */
@@ -10,7 +10,8 @@ export interface Chains {
   drain(): Promise<void>;
 }
 
-export function createChains(concurrency: number): Chains {
+/** `onError`: a task that throws (the chat carries on with its next task). */
+export function createChains(concurrency: number, onError: (error: unknown) => void): Chains {
   const tails = new Map<string, Promise<void>>();
   let running = 0;
   const waiting: (() => void)[] = [];
@@ -27,6 +28,8 @@ export function createChains(concurrency: number): Chains {
         await slot();
         try {
           await task();
+        } catch (error) {
+          onError(error);
         } finally {
           release();
         }

@@ -43,11 +43,9 @@ import { groupCommit } from './group-commit.ts';
 const LEASE_MS = 30_000;
 const MAX_SWEEP_ATTEMPTS = 3;
 /** Events in progress at once (chains.ts says why not more). */
-const MAX_IN_FLIGHT = 16;
-/** Events held in memory (queued or in progress); beyond that they wait in the inbox. */
+const MAX_IN_FLIGHT = 32;
+/** Events held in memory (queued or in progress); beyond that they wait in the inbox. Claims refill below half. */
 const MAX_HELD = 256;
-/** Below this many held, claim waiting events from the inbox again. */
-const REFILL_BELOW = MAX_HELD / 2;
 /** Webhooks per inbox INSERT at most. */
 const MAX_BATCH = 256;
 
@@ -73,10 +71,14 @@ export function createIntake(deps: {
   resume: (row: WebhookEventRow) => Promise<void>;
   /** An event that failed every attempt: tell the owners and the customer. */
   giveUp: (row: WebhookEventRow) => Promise<void>;
+  /** Events held in memory at most (default MAX_HELD; tests use a few). */
+  maxHeld?: number;
 }): Intake {
+  const maxHeld = deps.maxHeld ?? MAX_HELD;
+  const refillBelow = Math.ceil(maxHeld / 2);
   /** This process, as the owner of the leases it takes. */
   const owner = randomUUID();
-  const chains = createChains(MAX_IN_FLIGHT);
+  const chains = createChains(MAX_IN_FLIGHT, (error) => deps.logger.error({ err: error }, 'finishing an event failed; it will be retried'));
   /** Events held here and not yet done: their leases are renewed by the sweep. */
   const held = new Set<string>();
   /** Places promised to inserts in flight. */
@@ -92,7 +94,7 @@ export function createIntake(deps: {
     maxBatch: MAX_BATCH,
     async write(requests) {
       const events = requests.flat();
-      const room = Math.min(events.length, Math.max(0, MAX_HELD - held.size - reserved));
+      const room = Math.min(events.length, Math.max(0, maxHeld - held.size - reserved));
       reserved += room;
       try {
         const stored = await storeWebhookEvents(deps.inboxDb ?? deps.db, { events, leaseMs: LEASE_MS, owner, room });
@@ -155,13 +157,13 @@ export function createIntake(deps: {
   }
 
   function refill(): void {
-    if (waiting && !closing && !claiming && held.size < REFILL_BELOW) void claim().catch((error: unknown) => deps.logger.error({ err: error }, 'claiming waiting events failed'));
+    if (waiting && !closing && !claiming && held.size < refillBelow) void claim().catch((error: unknown) => deps.logger.error({ err: error }, 'claiming waiting events failed'));
   }
 
   function claim(): Promise<number> {
     claiming ??= (async () => {
       if (closing) return 0;
-      const limit = Math.min(MAX_BATCH, MAX_HELD - held.size - reserved);
+      const limit = Math.min(MAX_BATCH, maxHeld - held.size - reserved);
       if (limit <= 0) return 0;
       const rows = await claimWebhookEvents(deps.db, { limit, leaseMs: LEASE_MS, maxAttempts: MAX_SWEEP_ATTEMPTS, owner });
       // Found some: there may be more (events behind them in their chats, or more arrivals).

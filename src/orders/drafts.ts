@@ -4,7 +4,8 @@
  * customer walks away from is dropped.
  */
 import { randomUUID } from 'node:crypto';
-import { findDraftByEvent, findOrder, insertDraftOrder, newConfirmToken, newOrderRef, supersedeDrafts } from '../db/queries/orders.ts';
+import { findDraftByEvent, insertDraftOrder, newConfirmToken, newOrderRef, supersedeDrafts } from '../db/queries/drafts.ts';
+import { findOrder } from '../db/queries/orders.ts';
 import type { StoredConversation } from '../db/queries/conversations.ts';
 import { writeDraftTurn, type DraftInsert, type TurnWrite } from '../db/queries/turns.ts';
 import type { OrderRow } from '../db/schema.ts';
