@@ -27,11 +27,26 @@ export interface Throughput {
   once?: OnceVerdict;
 }
 
-/** Waits, then collects what the world delivered and checks the phase's events against it. */
-async function verifyOnce(rig: Rig, afterSeq: number): Promise<OnceVerdict | undefined> {
-  if (!rig.sql) return undefined;
+/**
+ * Once every event of the phase is finished (processed, its push if any sent), collects what the
+ * world was given and checks each event against it. Events stored but never acknowledged (in
+ * flight when the load stopped) count too: they were stored, so they must be answered.
+ */
+async function verifyOnce(rig: Rig, afterSeq: number, timeoutMs: number): Promise<OnceVerdict | undefined> {
+  const sql = rig.sql;
+  if (!sql) return undefined;
+  const untilSeq = await lastSeq(sql);
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const [left] = await sql<{ events: number; pushes: number }[]>`
+      select (select count(*)::int from webhook_events where seq > ${afterSeq} and seq <= ${untilSeq} and processed_at is null and gave_up_at is null) as events,
+             (select count(*)::int from outbox where status = 'pending' and next_attempt_at <= now()) as pushes`;
+    if ((left!.events === 0 && left!.pushes === 0) || performance.now() > deadline) break;
+    await sleep(100);
+  }
+  await sleep(200); // the last answers on their way to the world
   const delivered = new Map(await rig.world.call<[string, number][]>('takeAnswers'));
-  return answeredOnce(rig.sql, { afterSeq, untilSeq: await lastSeq(rig.sql) }, delivered);
+  return answeredOnce(sql, { afterSeq, untilSeq }, delivered);
 }
 
 /** Saturation: `connections` for `seconds`, spread over `bots`; then until the last answer. */
@@ -66,7 +81,7 @@ export async function throughput(
     replyP50: percentile(lat, 50),
     replyP99: percentile(lat, 99),
     cost,
-    once: await verifyOnce(rig, afterSeq),
+    once: await verifyOnce(rig, afterSeq, options.drainLimitMs),
   };
 }
 
@@ -118,13 +133,16 @@ export async function paced(
     backlog,
     maxLateMs: run.maxLateMs,
     cost,
-    once: await verifyOnce(rig, afterSeq),
+    once: await verifyOnce(rig, afterSeq, options.drainLimitMs),
   };
 }
 
 export interface Saturation extends Throughput {
   rssBefore: number;
   rssPeak: number;
+  /** V8 heap in use before and at the peak. */
+  heapBefore: number;
+  heapAtPeak?: number;
   /** Events waiting in the inbox (stored, not yet processed) when the load stopped. */
   inboxAtEnd?: number;
 }
@@ -137,6 +155,7 @@ export async function saturation(
 ): Promise<Saturation> {
   const memory = new MemoryWatch(bot);
   const rssBefore = await memory.sample();
+  const heapBefore = memory.atPeak?.heapUsed ?? Number.NaN;
   memory.start();
   let inboxAtEnd: number | undefined;
   const sql = rig.sql;
@@ -148,7 +167,7 @@ export async function saturation(
   }, options.seconds * 1000 - 200);
   try {
     const result = await throughput(rig, [bot], options);
-    return { ...result, rssBefore, rssPeak: memory.peak, inboxAtEnd };
+    return { ...result, rssBefore, rssPeak: memory.peak, heapBefore, heapAtPeak: memory.atPeak?.heapUsed, inboxAtEnd };
   } finally {
     clearTimeout(watchInbox);
     memory.stop();

@@ -18,7 +18,8 @@
  * Environment: BENCH_DATABASE_URL / DATABASE_URL (else 127.0.0.1:5432 topup/topup, else the
  * local cluster is started, else PGlite with a warning), BENCH_ROUNDS (3), BENCH_CONNECTIONS
  * (20), BENCH_SECONDS (10), BENCH_RATE (300), BENCH_SATURATION_SECONDS (30),
- * BENCH_BOT_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_KEEP=1 keeps the logs.
+ * BENCH_PROFILE=FILE (a CPU profile of the first round's saturated bot), BENCH_BOT_NODE_ARGS
+ * (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_KEEP=1 keeps the logs.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -141,7 +142,13 @@ async function main(): Promise<void> {
       log(`bare: ${int(bareRun.rps)} req/s, p50 ${ms(bareRun.p50)}, p99 ${ms(bareRun.p99)}`);
 
       log(`round ${r}: bot, ${SECONDS} s at ${CONNECTIONS} connections…`);
+      const profile = r === 1 ? process.env.BENCH_PROFILE : undefined;
+      if (profile) await bot.call('profileStart');
       const one: Throughput = await throughput(rig, [bot], { connections: CONNECTIONS, seconds: SECONDS, drainLimitMs: DRAIN_LIMIT_MS, next: botStream });
+      if (profile) {
+        await bot.call('profileStop', { file: profile });
+        log(`CPU profile of round 1's saturated bot written to ${profile} (npm run bench:profile -- ${profile})`);
+      }
       log(
         `bot: acknowledged ${int(one.ack.rps)} req/s (${ratio(one.ack.rps / bareRun.rps)}), full handling ${int(one.handledRps)}/s (${ratio(one.handledRps / bareRun.rps)}); ` +
           `backlog ${int(one.backlogAtEnd)} drained in ${one.drainS.toFixed(1)} s; bot ${one.cost.botCpuMs.toFixed(2)} ms, PG ${one.cost.pgCpuMs?.toFixed(2)} ms, ${one.cost.statements.toFixed(2)} statements per event`,

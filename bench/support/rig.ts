@@ -81,6 +81,8 @@ export class Meter {
 export class MemoryWatch {
   peak = 0;
   last = 0;
+  /** The whole reading at the peak (heap, external, array buffers). */
+  atPeak: NodeJS.MemoryUsage | undefined;
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
   constructor(private readonly bot: Bot) {}
@@ -93,10 +95,13 @@ export class MemoryWatch {
     return this;
   }
   async sample(): Promise<number> {
-    const { rss } = await this.bot.call<NodeJS.MemoryUsage>('mem');
-    this.last = rss;
-    this.peak = Math.max(this.peak, rss);
-    return rss;
+    const mem = await this.bot.call<NodeJS.MemoryUsage>('mem');
+    this.last = mem.rss;
+    if (mem.rss > this.peak) {
+      this.peak = mem.rss;
+      this.atPeak = mem;
+    }
+    return mem.rss;
   }
   stop(): void {
     this.stopped = true;
