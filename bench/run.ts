@@ -177,7 +177,7 @@ async function main(): Promise<void> {
 
     log(`saturation: ${SATURATION_SECONDS} s at ${CONNECTIONS} connections, then the backlog drains from the database…`);
     const sat: Saturation = await saturation(rig, bot, { connections: CONNECTIONS, seconds: SATURATION_SECONDS, drainLimitMs: DRAIN_LIMIT_MS, next: botStream });
-    log(`saturation: ${int(sat.ack.ok)} acknowledged; inbox backlog ${sat.inboxAtEnd ?? 'n/a'} at the end, drained in ${sat.drainS.toFixed(1)} s; RSS ${mib(sat.rssBefore)} → peak ${mib(sat.rssPeak)}`);
+    log(`saturation: ${int(sat.ack.ok)} acknowledged; inbox backlog ${sat.inboxAtEnd ?? 'n/a'} at the end, drained in ${sat.drainS.toFixed(1)} s; RSS ${mib(sat.rssBefore)} → peak ${mib(sat.rssPeak)} (V8 heap in use ${mib(sat.heapBefore)} → ${mib(sat.heapAtPeak ?? Number.NaN)})`);
 
     let counts = await world.call<Counts>('counts');
     if (counts.answers < MEMORY_EVENTS) {

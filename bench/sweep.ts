@@ -19,7 +19,7 @@ import { backendCpuMs } from './support/pgcpu.ts';
 import { percentile, sleep } from './support/stats.ts';
 import { printSummary } from './profile.ts';
 
-type Counts = { replies: number };
+type Counts = { replies: number; answers: number };
 const rates = (process.env.SWEEP_RATES ?? '50,100,200,300').split(',').map(Number);
 const seconds = Number(process.env.SWEEP_SECONDS ?? 5);
 
@@ -41,7 +41,7 @@ const url = `${bot.ready.url}/webhook`;
 try {
   // Every customer once (profile cached), and the JIT warm.
   const warm = await pacedRun({ url, ratePerSec: 200, durationMs: 2500, next: stream });
-  for (let i = 0; i < 600 && (await counts()).replies < warm.ok; i++) await sleep(100);
+  for (let i = 0; i < 600 && (await counts()).answers < warm.ok; i++) await sleep(100);
   const profileFile = process.env.SWEEP_PROFILE;
   const first = await counts();
   if (profileFile) await bot.call('profileStart');
@@ -59,7 +59,7 @@ try {
     const c1 = await counts();
     let c2 = c1;
     const deadline = now() + 30_000;
-    while (c2.replies < c0.replies + run.ok && now() < deadline) {
+    while (c2.answers < c0.answers + run.ok && now() < deadline) {
       await sleep(50);
       c2 = await counts();
     }
@@ -71,9 +71,9 @@ try {
     const cpuMs = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / 1000;
     const f = (n: number) => n.toFixed(1).padStart(7);
     console.log(
-      `${String(rate).padStart(6)} ${f(((c1.replies - c0.replies) / (t1 - t0)) * 1000)}   ${f(percentile(run.latencies, 50))} ${f(percentile(run.latencies, 99))}   ` +
+      `${String(rate).padStart(6)} ${f(((c1.answers - c0.answers) / (t1 - t0)) * 1000)}   ${f(percentile(run.latencies, 50))} ${f(percentile(run.latencies, 99))}   ` +
         `${f(percentile(lat, 50))} ${f(percentile(lat, 99))}   ${f(cpuMs / run.ok)}      ${pg0 === undefined || pg1 === undefined ? '    n/a' : f((pg1 - pg0) / run.ok)}     ${f(statements / run.ok)}` +
-        (c2.replies < c0.replies + run.ok ? `   (${c0.replies + run.ok - c2.replies} not handled after 30 s)` : ''),
+        (c2.answers < c0.answers + run.ok ? `   (${c0.answers + run.ok - c2.answers} not handled after 30 s)` : ''),
     );
     if (process.env.SWEEP_STATEMENTS) {
       for (const [text, n] of Object.entries(sent).sort((a, b) => b[1] - a[1])) console.log(`      ${(n / run.ok).toFixed(3).padStart(7)}  ${text}`);
@@ -81,7 +81,7 @@ try {
   }
   if (profileFile) {
     await bot.call('profileStop', { file: profileFile });
-    const events = (await counts()).replies - first.replies;
+    const events = (await counts()).answers - first.answers;
     console.log(`\nCPU profile of the measured rates: ${profileFile}\n`);
     printSummary(profileFile, events);
   }
