@@ -43,7 +43,7 @@ import { groupCommit } from './group-commit.ts';
 const LEASE_MS = 30_000;
 const MAX_SWEEP_ATTEMPTS = 3;
 /** Events in progress at once (chains.ts says why not more). */
-const MAX_IN_FLIGHT = 32;
+const MAX_IN_FLIGHT = 16;
 /** Events held in memory (queued or in progress); beyond that they wait in the inbox. Claims refill below half. */
 const MAX_HELD = 256;
 /** Webhooks per inbox INSERT at most. */
