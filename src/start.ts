@@ -106,8 +106,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const owner = createOwnerModule({ db, provider, line, config, logger, metrics, outbox, orders, publicUrl });
   const background = createBackground(logger);
   const botDeps = { db, line, config, logger, metrics, outbox, orders, publicUrl, background, groups: owner.groups };
-  // The acknowledgement's INSERT gets connections of its own, never queued behind processing.
-  const inboxDatabase = config.database.url ? openPostgres(config.database.url, { max: 2, onStatement: options.onStatement }) : undefined;
+  // The acknowledgement's INSERT gets a connection of its own, never queued behind processing.
+  const inboxDatabase = config.database.url ? openPostgres(config.database.url, { max: 1, onStatement: options.onStatement }) : undefined;
   const intake = createIntake({
     db,
     inboxDb: inboxDatabase?.db,

@@ -89,8 +89,10 @@ export function createIntake(deps: {
   /** drain() was called: finish what is held, take nothing more. */
   let closing = false;
 
+  // One INSERT at a time: the webhooks that arrive meanwhile go in the next one, and events are
+  // scheduled here in the order the inbox numbered them (seq), as a claim would take them.
   const store = groupCommit<NewWebhookEvent[], StoredWebhookEvent[]>({
-    concurrency: deps.inboxDb ? 2 : 1,
+    concurrency: 1,
     maxBatch: MAX_BATCH,
     async write(requests) {
       const events = requests.flat();
