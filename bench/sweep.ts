@@ -4,8 +4,10 @@
  * order texts at each rate in SWEEP_RATES (default 50,100,200,300) for SWEEP_SECONDS (5) and
  * prints, per rate: events handled per second, ack and event → reply latency, and the CPU time
  * the bot and its PostgreSQL backends spent per event. Run it before and after a change to
- * src/ to see what the change bought; BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR"
- * writes a CPU profile of the bot.
+ * src/ to see what the change bought. Also printed: the statements sent to PostgreSQL per event
+ * (SWEEP_STATEMENTS=1 lists them). SWEEP_PROFILE=FILE writes a CPU profile of the bot over the
+ * measured rates only (not its start-up or warm-up) and prints its summary (bench/profile.ts);
+ * BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the whole process instead.
  */
 import postgres from 'postgres';
 import { startChild } from './support/child.ts';
@@ -15,8 +17,9 @@ import { freePort } from '../test/support/child-bot.ts';
 import { pacedRun } from './support/paced.ts';
 import { backendCpuMs } from './support/pgcpu.ts';
 import { percentile, sleep } from './support/stats.ts';
+import { printSummary } from './profile.ts';
 
-type Counts = { replies: number };
+type Counts = { replies: number; answers: number };
 const rates = (process.env.SWEEP_RATES ?? '50,100,200,300').split(',').map(Number);
 const seconds = Number(process.env.SWEEP_SECONDS ?? 5);
 
@@ -38,10 +41,14 @@ const url = `${bot.ready.url}/webhook`;
 try {
   // Every customer once (profile cached), and the JIT warm.
   const warm = await pacedRun({ url, ratePerSec: 200, durationMs: 2500, next: stream });
-  for (let i = 0; i < 600 && (await counts()).replies < warm.ok; i++) await sleep(100);
-  console.log('rate/s  handled/s  ack p50    p99   event→reply p50    p99   bot CPU ms/ev  PG CPU ms/ev');
+  for (let i = 0; i < 600 && (await counts()).answers < warm.ok; i++) await sleep(100);
+  const profileFile = process.env.SWEEP_PROFILE;
+  const first = await counts();
+  if (profileFile) await bot.call('profileStart');
+  console.log('rate/s  handled/s  ack p50    p99   event→reply p50    p99   bot CPU ms/ev  PG CPU ms/ev  statements/ev');
   for (const rate of rates) {
     await sleep(1000);
+    await bot.call('statements');
     const c0 = await counts();
     const cpu0 = await bot.call<NodeJS.CpuUsage>('cpu');
     const pg0 = await backendCpuMs(sql);
@@ -52,20 +59,31 @@ try {
     const c1 = await counts();
     let c2 = c1;
     const deadline = now() + 30_000;
-    while (c2.replies < c0.replies + run.ok && now() < deadline) {
+    while (c2.answers < c0.answers + run.ok && now() < deadline) {
       await sleep(50);
       c2 = await counts();
     }
     const cpu1 = await bot.call<NodeJS.CpuUsage>('cpu');
     const pg1 = await backendCpuMs(sql);
     const lat = await world.call<number[]>('takeReplyLatencies');
+    const sent = await bot.call<Record<string, number>>('statements');
+    const statements = Object.values(sent).reduce((a, b) => a + b, 0);
     const cpuMs = (cpu1.user + cpu1.system - cpu0.user - cpu0.system) / 1000;
     const f = (n: number) => n.toFixed(1).padStart(7);
     console.log(
-      `${String(rate).padStart(6)} ${f(((c1.replies - c0.replies) / (t1 - t0)) * 1000)}   ${f(percentile(run.latencies, 50))} ${f(percentile(run.latencies, 99))}   ` +
-        `${f(percentile(lat, 50))} ${f(percentile(lat, 99))}   ${f(cpuMs / run.ok)}      ${pg0 === undefined || pg1 === undefined ? '    n/a' : f((pg1 - pg0) / run.ok)}` +
-        (c2.replies < c0.replies + run.ok ? `   (${c0.replies + run.ok - c2.replies} not handled after 30 s)` : ''),
+      `${String(rate).padStart(6)} ${f(((c1.answers - c0.answers) / (t1 - t0)) * 1000)}   ${f(percentile(run.latencies, 50))} ${f(percentile(run.latencies, 99))}   ` +
+        `${f(percentile(lat, 50))} ${f(percentile(lat, 99))}   ${f(cpuMs / run.ok)}      ${pg0 === undefined || pg1 === undefined ? '    n/a' : f((pg1 - pg0) / run.ok)}     ${f(statements / run.ok)}` +
+        (c2.answers < c0.answers + run.ok ? `   (${c0.answers + run.ok - c2.answers} not handled after 30 s)` : ''),
     );
+    if (process.env.SWEEP_STATEMENTS) {
+      for (const [text, n] of Object.entries(sent).sort((a, b) => b[1] - a[1])) console.log(`      ${(n / run.ok).toFixed(3).padStart(7)}  ${text}`);
+    }
+  }
+  if (profileFile) {
+    await bot.call('profileStop', { file: profileFile });
+    const events = (await counts()).answers - first.answers;
+    console.log(`\nCPU profile of the measured rates: ${profileFile}\n`);
+    printSummary(profileFile, events);
   }
 } finally {
   await sql.end();

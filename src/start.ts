@@ -57,6 +57,8 @@ export interface StartOptions {
   workers?: boolean | 'manual';
   /** The calendar for the owners' summaries (default the system clock). */
   clock?: Clock;
+  /** PostgreSQL only: called with every statement sent (the benchmarks count round trips). */
+  onStatement?: (text: string) => void;
 }
 
 export async function startBot(config: Config, options: StartOptions): Promise<RunningBot> {
@@ -66,7 +68,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
 
   // The database before the port: a second bot on a DATA_DIR in use stops here, at the lock,
   // before it takes (or fails to take) a port.
-  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir });
+  const database = await openDatabase({ url: config.database.url, dataDir: config.database.dataDir, onStatement: options.onStatement });
   // Then listen (answering 503 until ready): the demo's simulator needs our port for its callbacks.
   const server = await listenStarting(options.port ?? config.port).catch(async (error: unknown) => {
     await database.close();
@@ -118,8 +120,8 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
   const owner = createOwnerModule({ db, provider, line, config, logger, metrics, outbox, orders, publicUrl, clock });
   const background = createBackground(logger);
   const botDeps = { db, line, config, logger, metrics, outbox, orders, publicUrl, background, groups: owner.groups };
-  // The acknowledgement's INSERT gets connections of its own, never queued behind processing.
-  const inboxDatabase = config.database.url ? openPostgres(config.database.url, { max: 2 }) : undefined;
+  // The acknowledgement's INSERT gets a connection of its own, never queued behind processing.
+  const inboxDatabase = config.database.url ? openPostgres(config.database.url, { max: 1, onStatement: options.onStatement }) : undefined;
   const intake = createIntake({
     db,
     inboxDb: inboxDatabase?.db,
@@ -147,7 +149,7 @@ export async function startBot(config: Config, options: StartOptions): Promise<R
     }),
   );
 
-  const workers = [outbox.loop, ...createWorkers({ config, logger, intervalMs, orders, owner, sweepInbox: intake.sweep })];
+  const workers = [outbox.loop, ...createWorkers({ config, logger, intervalMs, orders, owner, sweepInbox: intake.sweep, claimInbox: intake.claim })];
   const schedule = options.workers ?? true;
   if (schedule !== false) for (const worker of workers) worker.start(schedule === 'manual' ? 'manual' : 'timed');
   ready = true;

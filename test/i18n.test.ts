@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toLanguage, translator } from '../src/i18n.ts';
+import { template, toLanguage, translator } from '../src/i18n.ts';
 
 type Tree = { [key: string]: string | Tree };
 const load = (lang: string): Tree => JSON.parse(readFileSync(new URL(`../locales/${lang}/translation.json`, import.meta.url), 'utf8'));
@@ -46,5 +46,17 @@ describe('translations', () => {
     expect(toLanguage('en-US')).toBe('en');
     expect(translator('th')('confirm.confirm')).toBe('ยืนยัน');
     expect(translator('en')('confirm.confirm')).toBe('Confirm');
+  });
+
+  it('a compiled template says exactly what t() says, for every string with placeholders', () => {
+    for (const [lang, strings] of [['th', leaves(load('th'))], ['en', leaves(load('en'))]] as const) {
+      const t = translator(lang);
+      for (const [key, text] of strings) {
+        const names = placeholders(text);
+        if (names.length === 0 || key !== base(key)) continue;
+        const vars = Object.fromEntries(names.map((name, i) => [name, `<${name}:${i}>`]));
+        expect(template(t, key)(vars), `${lang} ${key}`).toBe(t(key, vars));
+      }
+    }
   });
 });

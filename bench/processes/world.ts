@@ -4,7 +4,10 @@
  * what reaches "LINE":
  *
  * - replies: event → reply latency from the send time the bench encoded in the reply token;
- * - pushes: provider callback → push latency for orders settled by the callback phase.
+ * - pushes: provider callback → push latency for orders settled by the callback phase;
+ * - answers: every delivery (reply or push) that carries a confirm card, by the order it shows,
+ *   so the bench can tell that every event was answered exactly once (each event's draft is its
+ *   own order: `orders.draft_event_id`).
  *
  * The callback phase runs here too (it is not a load test): real confirms through the bot's
  * webhook, then `simulator.settle()`, whose callback POST goes to the bot's secret path.
@@ -26,12 +29,29 @@ const simulator = createSimulator({
 
 let replies = 0;
 let pushes = 0;
+let answers = 0;
 let replyLatencies: number[] = [];
+/** Confirm cards delivered since the last `takeAnswers`, by order id. */
+let answered = new Map<string, number>();
 const replyWaiters = new Map<string, (messages: unknown[]) => void>();
 const pushWaiters = new Map<string, (at: number) => void>();
 
+/** The order a confirm card shows: its ยืนยัน button's postback data (`action=confirm&order=…`). */
+function confirmOrderOf(message: unknown): string | undefined {
+  const footer = (message as { contents?: { footer?: { contents?: { action?: { data?: string } }[] } } }).contents?.footer;
+  const data = footer?.contents?.[0]?.action?.data;
+  return data?.startsWith('action=confirm&') ? new URLSearchParams(data).get('order') ?? undefined : undefined;
+}
+
 line.on('message', (event: DeliveredEvent) => {
   const at = now();
+  for (const message of event.messages as unknown[]) {
+    const order = confirmOrderOf(message);
+    if (order) {
+      answers++;
+      answered.set(order, (answered.get(order) ?? 0) + 1);
+    }
+  }
   if (event.kind === 'reply') {
     replies++;
     const sent = sentAtOf(event.replyToken);
@@ -114,7 +134,13 @@ async function prepareOne(i: number): Promise<PreparedOrder> {
 
 serveParent(
   {
-    counts: () => ({ replies, pushes, refills: simulator.refillCount() }),
+    counts: () => ({ replies, pushes, answers, refills: simulator.refillCount() }),
+    /** Confirm cards delivered since the last call: `[orderId, times]`. */
+    takeAnswers: () => {
+      const out = [...answered];
+      answered = new Map();
+      return out;
+    },
     /** Event → reply latencies (ms) since the last call. */
     takeReplyLatencies: () => {
       const out = replyLatencies;

@@ -3,7 +3,7 @@
  * checks, the same answers). Confirm is the one gate into the money path: one atomic UPDATE, so
  * a double tap or a redelivery does nothing twice.
  */
-import { deleteConversation } from '../db/queries/conversations.ts';
+import { endConversation } from '../db/queries/conversations.ts';
 import type { OrderRow } from '../db/schema.ts';
 import { formatBaht } from '../format.ts';
 import { messageChip, postbackChip, textMessage } from '../line/messages/text.ts';
@@ -12,6 +12,7 @@ import type { ConfirmOutcome } from '../orders/confirm.ts';
 import type { SubmitOutcome } from '../orders/submit.ts';
 import { within } from './background.ts';
 import type { EventContext } from './context.ts';
+import { forgetConversation } from './conversation-memo.ts';
 import { currentDraft } from './order-actions.ts';
 import { limitText, renderSubmitOutcome, repeatData } from './order-news.ts';
 import { helpChips, type LineMessage } from './render.ts';
@@ -31,7 +32,8 @@ export async function confirm(ctx: EventContext, orderId: string, token: string)
   if (outcome.kind !== 'confirmed') return ctx.respond(await notConfirmed(ctx, outcome, token));
   const confirmed = outcome.order;
 
-  await deleteConversation(db, ctx.chatId);
+  await endConversation(db, ctx.chatId);
+  forgetConversation(db, ctx.chatId);
   // The refill runs outside this chat's event queue: a slow provider never delays the next message.
   // (A submit that throws leaves the order `submitting`: the reconciler makes it `unknown` and
   // tells the customer; here the tap is answered "under way".)

@@ -13,6 +13,7 @@ import type { OrderService } from '../orders/service.ts';
 import type { Outbox } from '../outbox/index.ts';
 import type { Background } from './background.ts';
 import type { LineMessage } from './render.ts';
+import type { AnswerRecord } from './respond.ts';
 
 export interface BotDeps {
   db: Db;
@@ -39,8 +40,14 @@ export interface EventContext<E extends webhook.Event = webhook.Event> {
   userId?: string;
   lang: Language;
   t: T;
-  /** Answers the event: by reply while the token is fresh, else by push. Only once. */
-  respond(messages: LineMessage[]): Promise<void>;
+  /**
+   * Answers the event: by reply while the token is fresh, else by push. Only once. The answer is
+   * recorded on the event before the reply goes out; `recorded`: the caller did that already,
+   * in its own statement, with `replyRecord`.
+   */
+  respond(messages: LineMessage[], options?: { recorded?: boolean }): Promise<void>;
+  /** What to record on the event with the caller's own write when the answer goes by reply (undefined: by push). */
+  replyRecord(messages: LineMessage[]): AnswerRecord | undefined;
   /** True once `respond` was called. */
   readonly responded: boolean;
 }

@@ -1,26 +1,28 @@
 /**
- * A customer's text or button in a 1:1 chat: load the conversation, let the pure `decide`
- * choose, carry out its effects (drafts), store the new state, answer.
+ * A customer's text or button in a 1:1 chat: load the conversation (remembered from the last
+ * turn, else read), let the pure `decide` choose, carry out its effects (drafts), store the new
+ * state with the answer in one statement, answer.
  */
 import type { webhook } from '@line/bot-sdk';
-import { decide } from '../chat/decide.ts';
-import type { ChatContext, ChatInput, ChatState, Decision, Slots, Understanding } from '../chat/types.ts';
-import { deleteConversation, readConversation, writeConversation } from '../db/queries/conversations.ts';
-import { findOrder, listRecentNumbers } from '../db/queries/orders.ts';
-import { latestSnapshot } from '../db/queries/snapshots.ts';
-import { readWallet } from '../db/queries/wallets.ts';
+import type { ChatInput, ChatState, Decision, Slots, Understanding } from '../chat/types.ts';
+import type { StoredConversation } from '../db/queries/conversations.ts';
+import { findOrder } from '../db/queries/orders.ts';
+import { writeTurn, type TurnResult } from '../db/queries/turns.ts';
 import { paymentFor } from '../wallet/policy.ts';
-import type { Network } from '../networks.ts';
+import { decideTurn, loadChatContext } from './chat-context.ts';
 import { confirm } from './confirm.ts';
 import type { EventContext } from './context.ts';
-import { compose, renderConfirmCard, renderQuestion, type LineMessage } from './render.ts';
+import { loadConversation, rememberConversation } from './conversation-memo.ts';
+import { showNewDraft } from './new-draft.ts';
+import { compose, renderQuestion, type LineMessage } from './render.ts';
+import type { AnswerRecord } from './respond.ts';
 import { replyCancelLatest, replyStatus } from './status.ts';
-import { insufficientCredit, notTrusted, replyBalance, replyDeposit, withWalletHelp } from './wallet.ts';
+import { notTrusted, replyBalance, replyDeposit, withWalletHelp } from './wallet.ts';
 
 /** What starts or continues an order: refused up front to a stranger in trusted mode. */
 const ORDERING: ReadonlySet<string> = new Set(['askNetwork', 'askNumber', 'askAmount', 'chooseAmount', 'askWhatToChange', 'confirm']);
 
-/** Two instances writing the same chat at once: the loser re-reads and decides again. */
+/** Two instances writing the same chat at once: the loser decides again on what is stored. */
 const MAX_WRITE_ATTEMPTS = 3;
 
 export async function onCustomerText(ctx: EventContext<webhook.MessageEvent>, text: string): Promise<void> {
@@ -44,17 +46,17 @@ export function orderAgain(ctx: EventContext, slots: Required<Slots>): Promise<v
 export async function converse(ctx: EventContext, input: ChatInput): Promise<void> {
   const { db, config } = ctx.deps;
   const chatContext = await loadChatContext(ctx);
+  let stored = await loadConversation<ChatState>(db, ctx.chatId);
   for (let attempt = 1; ; attempt++) {
-    const stored = await readConversation<ChatState>(db, ctx.chatId);
-    const decision = decide(stored.state, input, chatContext);
+    const decision = await decideTurn(ctx, stored.state, input, chatContext);
 
     let closing: LineMessage | LineMessage[] | undefined;
     // The last card shown (or the order being edited) rides along, so a new card can mark what changed.
     const shown = (input.kind === 'edit' ? input.slots : undefined) ?? stored.state?.shown;
-    let state = decision.state && shown ? { ...decision.state, shown } : decision.state;
+    const state = decision.state && shown ? { ...decision.state, shown } : decision.state;
     const next = decision.next;
     const refused = !!next && ORDERING.has(next.kind) && config.paymentMode === 'trusted' && (await paymentFor(db, config, ctx.userId!)).kind === 'refused';
-    // createDraft supersedes the chat's live draft in its own transaction; drop it here only
+    // The new draft supersedes the chat's live one in its own statement; drop it here only
     // when no new draft follows (saves a read and a transaction on every corrected order).
     if (decision.dropDraft && stored.state?.draftId && (refused || next?.kind !== 'confirm')) await ctx.deps.orders.dropDraft(stored.state.draftId);
     if (refused) {
@@ -63,25 +65,12 @@ export async function converse(ctx: EventContext, input: ChatInput): Promise<voi
       return ctx.respond([notTrusted(ctx)]);
     }
     if (next?.kind === 'confirm') {
-      const draft = await ctx.deps.orders.createDraft({
-        eventId: ctx.event.webhookEventId,
-        userId: ctx.userId!,
-        chatId: ctx.chatId,
-        number: next.slots.number,
-        network: next.slots.network,
-        amountSatang: next.slots.amount * 100,
-        language: ctx.lang,
-      });
-      state = { ...state!, draftId: draft.id, shown: next.slots };
-      const minutes = Math.round(config.draftTtlMs / 60_000);
-      if (config.paymentMode === 'wallet') {
-        // The price comes out of the credit: the card shows both, and a deposit offer when short.
-        const wallet = await readWallet(db, ctx.userId!);
-        closing = [renderConfirmCard(ctx.t, draft, minutes, { credit: wallet, before: shown })];
-        if (wallet.balanceSatang < draft.amountSatang) closing.push(insufficientCredit(ctx, draft.amountSatang, wallet.balanceSatang));
-      } else {
-        closing = renderConfirmCard(ctx.t, draft, minutes, { before: shown });
-      }
+      const current = await showNewDraft(ctx, next.slots, { notes: decision.notes, state: state!, version: stored.version, shown });
+      if (!current) return;
+      stored = current;
+      if (attempt < MAX_WRITE_ATTEMPTS) continue;
+      // Nothing was written: the event fails now and is handled again later, from the start.
+      throw new Error('the conversation kept changing under us; the draft was not made');
     } else if (next?.kind === 'confirmDraft') {
       // A typed yes under a live card: exactly the button's path (confirm clears the conversation).
       const draft = await findOrder(db, next.draftId);
@@ -104,53 +93,26 @@ export async function converse(ctx: EventContext, input: ChatInput): Promise<voi
       closing = renderQuestion(ctx.t, next);
     }
 
-    if (!(await saveState(ctx, state, stored.version))) {
-      if (attempt < MAX_WRITE_ATTEMPTS) continue;
-      ctx.logger.warn({ chatId: ctx.chatId }, 'conversation kept changing under us; answering anyway');
-    }
-    return ctx.respond(compose(ctx.t, decision.notes, closing));
+    // The conversation and the answer in one statement (the answer recorded before it is sent).
+    const messages = compose(ctx.t, decision.notes, closing);
+    const answer = ctx.replyRecord(messages);
+    const written = await saveState(ctx, state, stored.version, answer);
+    if (written.kind === 'written') return ctx.respond(messages, { recorded: answer !== undefined });
+    stored = written.current as StoredConversation<ChatState>;
+    if (attempt < MAX_WRITE_ATTEMPTS) continue;
+    ctx.logger.warn({ chatId: ctx.chatId }, 'conversation kept changing under us; answering anyway');
+    return ctx.respond(messages);
   }
 }
 
-async function saveState(ctx: EventContext, state: Decision['state'], version: number): Promise<boolean> {
-  if (!state) {
-    await deleteConversation(ctx.deps.db, ctx.chatId);
-    return true;
-  }
-  return writeConversation(ctx.deps.db, {
-    chatId: ctx.chatId,
-    state,
-    expectedVersion: version,
-    ttlMs: ctx.deps.config.conversationTtlMs,
-  });
-}
-
-async function loadChatContext(ctx: EventContext): Promise<ChatContext> {
+/** Writes the conversation (and the answer, if given); the memo learns what is stored either way. */
+async function saveState(ctx: EventContext, state: Decision['state'], version: number, answer?: AnswerRecord): Promise<TurnResult> {
   const { db, config } = ctx.deps;
-  const [networkSnapshot, recentNumbers] = await Promise.all([
-    latestNetworkSnapshot(db),
-    ctx.userId ? listRecentNumbers(db, { userId: ctx.userId, limit: 3 }) : [],
-  ]);
-  const online = (networkSnapshot?.data ?? {}) as Partial<Record<Network, boolean>>;
-  return {
-    allowedAmounts: (network) => config.allowedAmounts[network],
-    commonAmounts: config.commonAmounts,
-    // No snapshot yet, or a network missing from it: assume open; the provider has the last word.
-    isOpen: (network) => online[network] !== false,
-    recentNumbers,
-    deposits: config.paymentMode === 'wallet',
-  };
-}
-
-/** The network snapshot changes once a minute at most; read it at most every few seconds. */
-const SNAPSHOT_MEMO_MS = 5_000;
-const snapshotMemos = new WeakMap<object, { at: number; value: ReturnType<typeof latestSnapshot> }>();
-function latestNetworkSnapshot(db: EventContext['deps']['db']): ReturnType<typeof latestSnapshot> {
-  const now = Date.now();
-  const memo = snapshotMemos.get(db);
-  if (memo && now - memo.at <= SNAPSHOT_MEMO_MS) return memo.value;
-  const value = latestSnapshot(db, 'network');
-  snapshotMemos.set(db, { at: now, value });
-  value.catch(() => snapshotMemos.delete(db));
-  return value;
+  const written = await writeTurn(db, { chatId: ctx.chatId, state, expectedVersion: version, ttlMs: config.conversationTtlMs, answer });
+  if (written.kind === 'written') {
+    rememberConversation(db, ctx.chatId, state ? { state, version: written.version, expiresAt: Date.now() + config.conversationTtlMs } : { state: undefined, version: written.version });
+  } else if (written.kind === 'conflict') {
+    rememberConversation(db, ctx.chatId, written.current);
+  }
+  return written;
 }

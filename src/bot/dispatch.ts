@@ -31,15 +31,20 @@ export async function dispatchEvent(
   const lang: Language =
     source.type === 'user' && userId ? await customerLanguage({ db: deps.db, line: deps.line, logger: deps.logger, userId }) : 'th';
   const responder = createResponder({ event, chatId, db: deps.db, line: deps.line, logger: deps.logger, outbox: deps.outbox });
+  let logger: EventContext['logger'] | undefined;
   const ctx: EventContext = {
     event,
     deps,
-    logger: deps.logger.child({ eventId: event.webhookEventId, type: event.type }),
+    // Made when something is logged: most events log nothing, and a child logger is not free.
+    get logger() {
+      return (logger ??= deps.logger.child({ eventId: event.webhookEventId, type: event.type }));
+    },
     chatId,
     userId,
     lang,
     t: translator(lang),
     respond: responder.respond,
+    replyRecord: responder.replyRecord,
     get responded() {
       return responder.responded;
     },

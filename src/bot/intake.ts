@@ -3,51 +3,66 @@
  * by `webhookEventId`; a duplicate is dropped right there. Events are processed one at a
  * time per chat (in arrival order) and each event's failure stays its own.
  *
- * An event is never handled by two instances at once: the storing instance holds a lease and
- * renews it while the event waits or runs here; a sweep takes over only an expired lease. An
+ * The inserts of webhooks that arrive together go in one statement (group commit); each webhook
+ * is acknowledged once the statement that carried its events is done.
+ *
+ * A bounded number of events is held in memory. Beyond that, events wait in the inbox, held by
+ * no instance, and are claimed in arrival order by whichever instance has room: under any
+ * overload memory stays flat, and a second instance shares the work. An event that waited past
+ * its reply token is answered by push (respond.ts).
+ *
+ * An event is never handled by two instances at once: the instance that holds an event renews
+ * its lease while the event waits or runs there; a claim takes over only an expired lease. An
  * event handled again (after a crash) that was already answered is not answered twice, and one
  * given up on after its attempts is reported (`giveUp`), never dropped silently.
  */
 import type { webhook } from '@line/bot-sdk';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
 import {
   claimAbandonedWebhookEvents,
-  claimExpiredWebhookEvents,
+  claimWebhookEvents,
   markWebhookEventFailed,
-  markWebhookEventProcessed,
+  markWebhookEventsProcessed,
   renewWebhookEventLeases,
   storeWebhookEvents,
+  type NewWebhookEvent,
+  type StoredWebhookEvent,
 } from '../db/queries/inbox.ts';
 import type { WebhookEventRow } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
+import { createChains } from './chains.ts';
+import { groupCommit } from './group-commit.ts';
 
 /**
  * The storing instance owns an event this long, renewed at every sweep while it holds it; after
- * that any instance's sweep may take it over. Short enough that an event a crash interrupted is
- * taken over while its reply token still works (about a minute).
+ * that any instance may take it over. Short enough that an event a crash interrupted is taken
+ * over while its reply token still works (about a minute).
  */
 const LEASE_MS = 30_000;
 const MAX_SWEEP_ATTEMPTS = 3;
-/**
- * At most this many events in progress at once: beyond that, more concurrency only queues
- * more queries in front of the next webhook's INSERT (the acknowledgement waits behind them).
- */
+/** Events in progress at once (chains.ts says why not more). */
 const MAX_IN_FLIGHT = 16;
+/** Events held in memory (queued or in progress); beyond that they wait in the inbox. Claims refill below half. */
+const MAX_HELD = 256;
+/** Webhooks per inbox INSERT at most. */
+const MAX_BATCH = 256;
 
 export interface Intake {
   /** Stores the events and schedules the new ones; resolves once they are durable. */
   accept(events: webhook.Event[]): Promise<void>;
-  /** Processes events whose lease ran out (crashes, failures). */
+  /** Takes events waiting in the inbox (held by no instance) while this instance has room. */
+  claim(): Promise<number>;
+  /** Renews the leases held here; claims waiting and expired events; gives up abandoned ones. */
   sweep(): Promise<number>;
-  /** Resolves when every event in progress has been handled. */
+  /** Resolves when every event in progress has been handled and recorded. */
   drain(): Promise<void>;
 }
 
 export function createIntake(deps: {
   db: Db;
-  /** Where accept() stores events; default `db`. */
+  /** Where accept() stores events (connections of its own); default `db`. */
   inboxDb?: Db;
   logger: Logger;
   metrics: Metrics;
@@ -56,96 +71,165 @@ export function createIntake(deps: {
   resume: (row: WebhookEventRow) => Promise<void>;
   /** An event that failed every attempt: tell the owners and the customer. */
   giveUp: (row: WebhookEventRow) => Promise<void>;
+  /** Events held in memory at most (default MAX_HELD; tests use a few). */
+  maxHeld?: number;
 }): Intake {
-  const chains = new Map<string, Promise<void>>();
-  /** Events stored or claimed here and not yet done: their leases are renewed by the sweep. */
+  const maxHeld = deps.maxHeld ?? MAX_HELD;
+  const refillBelow = Math.ceil(maxHeld / 2);
+  /** This process, as the owner of the leases it takes. */
+  const owner = randomUUID();
+  const chains = createChains(MAX_IN_FLIGHT, (error) => deps.logger.error({ err: error }, 'finishing an event failed; it will be retried'));
+  /** Events held here and not yet done: their leases are renewed by the sweep. */
   const held = new Set<string>();
+  /** Places promised to inserts in flight. */
+  let reserved = 0;
+  /** The inbox may hold events no instance holds (stored here while full, or found by a claim). */
+  let waiting = false;
+  let claiming: Promise<number> | undefined;
+  /** drain() was called: finish what is held, take nothing more. */
+  let closing = false;
 
-  async function processOne(event: webhook.Event): Promise<void> {
-    const id = eventId(event);
+  // One INSERT at a time: the webhooks that arrive meanwhile go in the next one, and events are
+  // scheduled here in the order the inbox numbered them (seq), as a claim would take them.
+  const store = groupCommit<NewWebhookEvent[], StoredWebhookEvent[]>({
+    concurrency: 1,
+    maxBatch: MAX_BATCH,
+    async write(requests) {
+      const events = requests.flat();
+      const room = Math.min(events.length, Math.max(0, maxHeld - held.size - reserved));
+      reserved += room;
+      try {
+        const stored = await storeWebhookEvents(deps.inboxDb ?? deps.db, { events, leaseMs: LEASE_MS, owner, room });
+        for (const e of stored) if (e.held) held.add(e.id);
+        return byRequest(requests, stored);
+      } finally {
+        reserved -= room;
+      }
+    },
+  });
+  // Nobody waits for these (the event is answered): a few milliseconds' wait gathers them.
+  const markProcessed = groupCommit<string, void>({
+    concurrency: 1,
+    maxBatch: 1000,
+    lingerMs: 10,
+    write: async (ids) => {
+      await markWebhookEventsProcessed(deps.db, ids);
+      return ids.map(() => undefined);
+    },
+  });
+
+  function done(id: string): void {
+    markProcessed(id).catch((error: unknown) =>
+      // Not fatal: the lease runs out, and the event, answered already, is finished once more.
+      deps.logger.error({ err: error, eventId: id }, 'could not mark an event processed'),
+    );
+  }
+
+  async function processOne(event: webhook.Event, id: string): Promise<void> {
     const timer = deps.metrics.eventSeconds.startTimer();
     try {
       await deps.handle(event);
-      await markWebhookEventProcessed(deps.db, id);
+      done(id);
     } catch (error) {
       deps.logger.error({ err: error, eventId: id, type: event.type }, 'event failed; it will be retried');
       await markWebhookEventFailed(deps.db, { id, error: error instanceof Error ? error.message : String(error) }).catch(() => {});
     } finally {
-      held.delete(id);
       timer();
     }
   }
 
-  let inFlight = 0;
-  const waiting: (() => void)[] = [];
-  const slot = (): Promise<void> =>
-    inFlight < MAX_IN_FLIGHT ? (inFlight++, Promise.resolve()) : new Promise<void>((r) => waiting.push(r));
-  const release = (): void => {
-    const next = waiting.shift();
-    if (next) next();
-    else inFlight--;
-  };
-
-  /** Events of one chat run in order; different chats run side by side. */
-  function schedule(event: webhook.Event): void {
-    held.add(eventId(event));
-    const key = chatKey(event);
-    const previous = chains.get(key) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      await slot();
+  /** Runs the event in its chat's order; `row` when it came from the inbox (it may have been answered before a crash). */
+  function schedule(id: string, event: webhook.Event, row?: WebhookEventRow): void {
+    held.add(id);
+    chains.add(chatKey(event) ?? 'none', async () => {
       try {
-        await processOne(event);
+        if (row?.answeredAt) {
+          // Answered (or answering) before a crash: its effects are keyed by the event, so what is
+          // left is to make sure the answer arrived, once.
+          await deps.resume(row);
+          done(id);
+        } else {
+          await processOne(event, id);
+        }
       } finally {
-        release();
+        held.delete(id);
+        refill();
       }
     });
-    chains.set(key, next);
-    void next.finally(() => {
-      if (chains.get(key) === next) chains.delete(key);
+  }
+
+  function refill(): void {
+    if (waiting && !closing && !claiming && held.size < refillBelow) void claim().catch((error: unknown) => deps.logger.error({ err: error }, 'claiming waiting events failed'));
+  }
+
+  function claim(): Promise<number> {
+    claiming ??= (async () => {
+      if (closing) return 0;
+      const limit = Math.min(MAX_BATCH, maxHeld - held.size - reserved);
+      if (limit <= 0) return 0;
+      const rows = await claimWebhookEvents(deps.db, { limit, leaseMs: LEASE_MS, maxAttempts: MAX_SWEEP_ATTEMPTS, owner });
+      // Found some: there may be more (events behind them in their chats, or more arrivals).
+      waiting = rows.length > 0;
+      for (const row of rows) schedule(row.id, row.payload as webhook.Event, row);
+      return rows.length;
+    })().finally(() => {
+      claiming = undefined;
     });
+    return claiming;
   }
 
   return {
     async accept(events) {
-      const rows = events.map((event) => ({
-        id: eventId(event),
-        type: event.type,
-        sourceType: event.source?.type,
-        sourceId: event.source && ('groupId' in event.source ? event.source.groupId : 'userId' in event.source ? event.source.userId : undefined),
-        payload: event,
-      }));
-      const fresh = await storeWebhookEvents(deps.inboxDb ?? deps.db, { events: rows, leaseMs: LEASE_MS });
-      deps.metrics.webhookEvents.inc({ outcome: 'stored' }, fresh.size);
-      deps.metrics.webhookEvents.inc({ outcome: 'duplicate' }, events.length - fresh.size);
+      const stored = await store(events.map(toNewEvent));
+      const fresh = new Set(stored.filter((e) => e.held).map((e) => e.id));
+      deps.metrics.webhookEvents.inc({ outcome: 'stored' }, stored.length);
+      deps.metrics.webhookEvents.inc({ outcome: 'duplicate' }, events.length - stored.length);
+      if (stored.length > fresh.size) waiting = true;
       // setImmediate: the 200 goes out before any processing starts.
       setImmediate(() => {
-        for (const event of events) if (fresh.has(eventId(event))) schedule(event);
+        for (const event of events) {
+          const id = eventId(event);
+          if (fresh.delete(id)) schedule(id, event);
+        }
+        refill();
       });
     },
+    claim,
     async sweep() {
-      await renewWebhookEventLeases(deps.db, { ids: [...held], leaseMs: LEASE_MS });
-      const claimed = await claimExpiredWebhookEvents(deps.db, { limit: 20, leaseMs: LEASE_MS, maxAttempts: MAX_SWEEP_ATTEMPTS });
-      for (const row of claimed) {
-        // Answered (or answering) before the crash: its effects are keyed by the event, so what is
-        // left is to make sure the answer arrived, once.
-        if (row.answeredAt) {
-          await deps.resume(row);
-          await markWebhookEventProcessed(deps.db, row.id);
-        } else {
-          schedule(row.payload as webhook.Event);
-        }
-      }
+      await renewWebhookEventLeases(deps.db, { ids: [...held], leaseMs: LEASE_MS, owner });
+      waiting = true;
+      const claimed = await claim();
       const abandoned = await claimAbandonedWebhookEvents(deps.db, { maxAttempts: MAX_SWEEP_ATTEMPTS, limit: 20 });
       for (const row of abandoned) {
         deps.logger.error({ eventId: row.id, type: row.type, error: row.lastError }, 'event given up after its attempts; owners told');
         await deps.giveUp(row);
       }
-      return claimed.length + abandoned.length;
+      return claimed + abandoned.length;
     },
     async drain() {
-      while (chains.size > 0) await Promise.allSettled([...chains.values()]);
+      closing = true;
+      await claiming;
+      await chains.drain();
+      await Promise.all([store.idle(), markProcessed.idle()]);
     },
   };
+}
+
+/** Each request's own events from one statement's result; an id two requests carried goes to the first. */
+function byRequest(requests: NewWebhookEvent[][], stored: StoredWebhookEvent[]): StoredWebhookEvent[][] {
+  if (requests.length === 1) return [stored];
+  const left = new Map(stored.map((e) => [e.id, e]));
+  return requests.map((events) =>
+    events.flatMap((e) => {
+      const s = left.get(e.id);
+      left.delete(e.id);
+      return s ? [s] : [];
+    }),
+  );
+}
+
+function toNewEvent(event: webhook.Event): NewWebhookEvent {
+  return { id: eventId(event), type: event.type, sourceType: event.source?.type, sourceId: chatKey(event), payload: event };
 }
 
 /** `webhookEventId` is always sent by LINE; a hand-made event without one still gets a stable id. */
@@ -153,8 +237,9 @@ function eventId(event: webhook.Event): string {
   return event.webhookEventId || createHash('sha256').update(JSON.stringify(event)).digest('hex').slice(0, 32);
 }
 
-function chatKey(event: webhook.Event): string {
+/** The chat an event belongs to: the user in a 1:1 chat, else the group or room. */
+function chatKey(event: webhook.Event): string | undefined {
   const s = event.source;
-  if (!s) return 'none';
-  return s.type === 'group' ? s.groupId : s.type === 'room' ? s.roomId : (s.userId ?? 'none');
+  if (!s) return undefined;
+  return s.type === 'group' ? s.groupId : s.type === 'room' ? s.roomId : s.userId;
 }

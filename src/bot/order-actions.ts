@@ -3,7 +3,8 @@
  * a confirm card), ใบเสร็จ (a receipt to forward), "show the current card" under a superseded
  * one, and แก้ไข with that order's details. An order is only ever shown or reused in its own chat.
  */
-import { findLiveDraft, findOrder } from '../db/queries/orders.ts';
+import { findLiveDraft } from '../db/queries/drafts.ts';
+import { findOrder } from '../db/queries/orders.ts';
 import { readWallet } from '../db/queries/wallets.ts';
 import type { OrderRow } from '../db/schema.ts';
 import type { Slots } from '../chat/types.ts';

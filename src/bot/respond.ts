@@ -31,6 +31,11 @@ export function answerKey(eventId: string): string {
   return `event:${eventId}:answer`;
 }
 
+export interface AnswerRecord {
+  eventId: string;
+  messages: LineMessage[];
+}
+
 interface AnswerDeps {
   db: Db;
   line: LineClient;
@@ -48,12 +53,20 @@ export function createResponder(options: AnswerDeps & { event: webhook.Event; ch
     get responded() {
       return responded;
     },
-    async respond(messages: LineMessage[]): Promise<void> {
+    /**
+     * The answer as it is recorded on the event before a reply, for a caller that records it in
+     * a statement of its own (then `respond(messages, { recorded: true })`); undefined when the
+     * answer will go by push, which records itself.
+     */
+    replyRecord(messages: LineMessage[]): AnswerRecord | undefined {
+      return replyToken && fresh && messages.length > 0 ? { eventId: event.webhookEventId, messages } : undefined;
+    },
+    async respond(messages: LineMessage[], opts: { recorded?: boolean } = {}): Promise<void> {
       if (responded) throw new AlreadyResponded('this event was already answered');
       responded = true;
       if (messages.length === 0) return;
       if (!replyToken || !fresh) return answerByPush(options, { eventId: event.webhookEventId, chatId: options.chatId, messages });
-      await recordWebhookEventAnswer(db, { id: event.webhookEventId, messages });
+      if (!opts.recorded) await recordWebhookEventAnswer(db, { id: event.webhookEventId, messages });
       await reply(options, { eventId: event.webhookEventId, chatId: options.chatId, replyToken, messages });
     },
   };

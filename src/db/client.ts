@@ -36,9 +36,16 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.m
 /** Any constant works; it only has to be the same for every instance of this bot. */
 const MIGRATION_LOCK = 7_262_537;
 
-export function openPostgres(url: string, options: { max?: number } = {}): Database {
+export interface PostgresOptions {
+  /** Connections in the pool (default 10). */
+  max?: number;
+  /** Called with the text of every statement sent (BEGIN and COMMIT included): the benchmarks count round trips with it. */
+  onStatement?: (text: string) => void;
+}
+
+export function openPostgres(url: string, options: PostgresOptions = {}): Database {
   // onnotice: silence "relation already exists, skipping" chatter from migrations.
-  const client = preparing(postgres(url, { max: options.max ?? 10, onnotice: () => {} }));
+  const client = preparing(postgres(url, { max: options.max ?? 10, onnotice: () => {} }), options.onStatement);
   const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Db;
   return {
     db,
@@ -89,8 +96,8 @@ export async function openPglite(dataDir?: string): Promise<Database> {
   };
 }
 
-export async function openDatabase(options: { url?: string; dataDir?: string }): Promise<Database> {
-  return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
+export async function openDatabase(options: { url?: string; dataDir?: string; onStatement?: (text: string) => void }): Promise<Database> {
+  return options.url ? openPostgres(options.url, { onStatement: options.onStatement }) : openPglite(options.dataDir);
 }
 
 async function ping(db: Db): Promise<boolean> {
@@ -107,15 +114,18 @@ async function ping(db: Db): Promise<boolean> {
  * parses and plans each statement anew. postgres.js can cache them per connection by text;
  * force that on, in transactions too.
  */
-function preparing<T extends postgres.Sql>(sql: T): T {
+function preparing<T extends postgres.Sql>(sql: T, onStatement?: (text: string) => void): T {
   const unsafe = sql.unsafe.bind(sql);
-  (sql as { unsafe: unknown }).unsafe = (query: string, params?: unknown[], opts?: object) =>
-    unsafe(query, params as never, { ...opts, prepare: true });
+  (sql as { unsafe: unknown }).unsafe = (query: string, params?: unknown[], opts?: object) => {
+    onStatement?.(query);
+    return unsafe(query, params as never, { ...opts, prepare: true });
+  };
   if (typeof sql.begin !== 'function') return sql;
-  const begin = sql.begin.bind(sql) as (...args: unknown[]) => unknown;
+  const begin = sql.begin.bind(sql) as (...args: unknown[]) => Promise<unknown>;
   (sql as { begin: unknown }).begin = (...args: unknown[]) => {
     const fn = args.pop() as (tx: postgres.Sql) => unknown;
-    return begin(...args, (tx: postgres.Sql) => fn(preparing(tx)));
+    // BEGIN goes through `unsafe` (counted above); COMMIT does not.
+    return begin(...args, (tx: postgres.Sql) => fn(preparing(tx, onStatement))).finally(() => onStatement?.('commit'));
   };
   return sql;
 }

@@ -51,6 +51,8 @@ export interface HttpDeps {
 export function createHttpApp(deps: HttpDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // No caching of API answers: hashing every body for an ETag is work nobody uses.
+  app.set('etag', false);
   app.set('trust proxy', true);
 
   app.use(healthRoutes({ isReady: deps.isReady, ping: deps.ping }));

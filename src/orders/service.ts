@@ -9,7 +9,7 @@ import { handleProviderCallback } from './callback.ts';
 import { requestCancel } from './cancel.ts';
 import { confirmOrder } from './confirm.ts';
 import type { OrderContext, OrderDeps } from './context.ts';
-import { createDraft, dropDraft } from './drafts.ts';
+import { createDraft, createDraftWithTurn, dropDraft } from './drafts.ts';
 import { createMove } from './move.ts';
 import { newsKey } from './news.ts';
 import { reconcileOnce } from './reconcile.ts';
@@ -24,6 +24,9 @@ export function createOrderService(deps: OrderDeps) {
   return {
     /** A new confirm card's order; the chat's older live draft is superseded. */
     createDraft: (request: Parameters<typeof createDraft>[1]) => createDraft(ctx, request),
+    /** The same, written in one statement with the chat turn that shows its card (the hot path). */
+    createDraftWithTurn: (request: Parameters<typeof createDraftWithTurn>[1], turn: Parameters<typeof createDraftWithTurn>[2]) =>
+      createDraftWithTurn(ctx, request, turn),
     /** The card on screen is abandoned: its button does nothing from now on. */
     dropDraft: (draftId: string) => dropDraft(ctx, draftId),
     /** The confirm tap: limits, payment, `draft → confirmed` (and the credit's hold). */

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { claimDueOrders } from '../../src/db/queries/orders.ts';
-import { claimExpiredWebhookEvents, markWebhookEventProcessed, storeWebhookEvents } from '../../src/db/queries/inbox.ts';
 import { createTestDatabase, drivers, type TestDatabase } from '../support/db.ts';
 import { orderServiceFor } from '../support/orders.ts';
 
-describe.each(drivers())('orders and inbox on %s', (driver) => {
+describe.each(drivers())('orders on %s', (driver) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(driver);
@@ -23,17 +22,5 @@ describe.each(drivers())('orders and inbox on %s', (driver) => {
     );
     const claimedIds = claims.flat().map((o) => o.id).filter((id) => id === order.id);
     expect(claimedIds).toHaveLength(1);
-  });
-
-  it('stores a webhook event once and lets a sweep take it over after its lease', async () => {
-    const event = { id: 'E1', type: 'message', payload: { hello: 1 } };
-    expect([...(await storeWebhookEvents(database.db, { events: [event], leaseMs: -1000 }))]).toEqual(['E1']);
-    expect([...(await storeWebhookEvents(database.db, { events: [event], leaseMs: -1000 }))]).toEqual([]);
-    const [a, b] = await Promise.all([
-      claimExpiredWebhookEvents(database.db, { limit: 10, leaseMs: 60_000, maxAttempts: 3 }),
-      claimExpiredWebhookEvents(database.db, { limit: 10, leaseMs: 60_000, maxAttempts: 3 }),
-    ]);
-    expect([...a!, ...b!].map((e) => e.id)).toEqual(['E1']);
-    await markWebhookEventProcessed(database.db, 'E1');
   });
 });

@@ -2,72 +2,13 @@
  * Orders: every state change is one conditional UPDATE (`WHERE status IN (…)`), so two
  * instances, a double tap or a redelivered event can never move an order twice.
  */
-import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '../client.ts';
 import { orders, orderTransitions, type OrderRow, type OrderStatus } from '../schema.ts';
 
-/** No 0/O/1/I: refs are read aloud over the phone. */
-const REF_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-
-export function newOrderRef(): string {
-  const bytes = randomBytes(8);
-  let ref = 'TP';
-  for (const byte of bytes) ref += REF_ALPHABET[byte % REF_ALPHABET.length];
-  return ref;
-}
-
 export const LIVE_STATUSES: OrderStatus[] = ['confirmed', 'submitting', 'pending', 'cancel_requested'];
 export const FINAL_STATUSES: OrderStatus[] = ['success', 'failed', 'cancelled', 'expired'];
-
-export interface NewDraft {
-  /** The webhook event that asked for it, so handling the event again finds it. */
-  eventId?: string;
-  userId: string;
-  chatId: string;
-  number: string;
-  network: string;
-  amountSatang: number;
-  language: string;
-  ttlMs: number;
-}
-
-/** The chat's live drafts become `expired` (reason `superseded`): their confirm buttons then do nothing. */
-export async function supersedeDrafts(tx: DbOrTx, chatId: string): Promise<string[]> {
-  const superseded = await tx
-    .update(orders)
-    .set({ status: 'expired', detail: 'superseded', updatedAt: sql`now()`, finalizedAt: sql`now()` })
-    .where(and(eq(orders.chatId, chatId), eq(orders.status, 'draft')))
-    .returning({ id: orders.id });
-  if (superseded.length > 0) {
-    await tx
-      .insert(orderTransitions)
-      .values(superseded.map((s) => ({ orderId: s.id, fromStatus: 'draft' as const, toStatus: 'expired' as const, reason: 'superseded' })));
-  }
-  return superseded.map((s) => s.id);
-}
-
-/** A new draft with a random confirm token, and its first transition. */
-export async function insertDraftOrder(tx: DbOrTx, draft: NewDraft): Promise<OrderRow> {
-  const [row] = await tx
-    .insert(orders)
-    .values({
-      ref: newOrderRef(),
-      userId: draft.userId,
-      chatId: draft.chatId,
-      number: draft.number,
-      network: draft.network,
-      amountSatang: draft.amountSatang,
-      language: draft.language,
-      draftEventId: draft.eventId,
-      confirmToken: randomBytes(12).toString('base64url'),
-      expiresAt: new Date(Date.now() + draft.ttlMs),
-    })
-    .returning();
-  await tx.insert(orderTransitions).values({ orderId: row!.id, fromStatus: null, toStatus: 'draft', reason: 'slots complete' });
-  return row!;
-}
 
 /** What a move may change besides the status: plain values (the SQL is made here). */
 export interface OrderChanges {
@@ -182,12 +123,6 @@ export async function findOrderByProviderId(db: DbOrTx, providerOrderId: string)
   return row;
 }
 
-/** The draft a webhook event made, if it made one (handling the event again returns it). */
-export async function findDraftByEvent(db: DbOrTx, eventId: string): Promise<OrderRow | undefined> {
-  const [row] = await db.select().from(orders).where(eq(orders.draftEventId, eventId));
-  return row;
-}
-
 /**
  * Gives an `unknown` order without an ORDERID the provider's ORDERID an owner tied to it.
  * False when the order has one already or is no longer `unknown`.
@@ -235,16 +170,6 @@ export async function claimCallbackCheck(db: DbOrTx, options: { orderId: string;
     )
     .returning({ id: orders.id });
   return rows.length > 0;
-}
-
-export async function findLiveDraft(db: DbOrTx, chatId: string): Promise<OrderRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(orders)
-    .where(and(eq(orders.chatId, chatId), eq(orders.status, 'draft')))
-    .orderBy(desc(orders.createdAt))
-    .limit(1);
-  return row;
 }
 
 /** The customer's latest orders that went beyond a draft, newest first. */

@@ -64,13 +64,16 @@ export const orders = pgTable(
   },
   (t) => [
     index('orders_due').on(t.status, t.nextCheckAt),
-    index('orders_provider_order').on(t.providerOrderId, t.submittedAt),
+    // Partial where the column is empty for drafts (and every query names a value): every order
+    // text writes a draft and supersedes the last one, and an index a draft is not in costs that
+    // write nothing.
+    index('orders_provider_order').on(t.providerOrderId, t.submittedAt).where(sql`${t.providerOrderId} is not null`),
     index('orders_user_created').on(t.userId, t.createdAt),
     index('orders_chat_status').on(t.chatId, t.status),
     // The balance monitor reads the newest balance an order result reported.
     index('orders_balance_reported').on(t.finalizedAt).where(sql`${t.balanceAfterSatang} is not null`),
     // Owners' summaries and per-customer limits count orders by when they were confirmed.
-    index('orders_confirmed_at').on(t.confirmedAt),
+    index('orders_confirmed_at').on(t.confirmedAt).where(sql`${t.confirmedAt} is not null`),
   ],
 );
 export type OrderRow = typeof orders.$inferSelect;
