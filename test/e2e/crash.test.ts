@@ -92,7 +92,7 @@ describe.each(drivers())('crash recovery on %s', (driver) => {
     const data = await draft(u, 'เติม 50 0812345678 ais');
     const refills = simulator.refillCount();
     // The provider takes the refill but never answers: the bot sits in `submitting`.
-    simulator.setFault('hang', { times: 1 });
+    simulator.setFault('hang', { times: 1, kinds: ['refill'] });
     void sendUserEvent(bot.url, line, u, postbackEvent(data));
     await eventually(() => simulator.refillCount(), (c) => c === refills + 1, 5000, 'the refill to reach the provider');
     await bot.kill();

@@ -185,7 +185,7 @@ describe.each(drivers())('payments (wallet mode) on %s', (driver) => {
     await deposit(u, 100);
     const [card] = await say(u, 'เติม 50 0812345678 ais');
     expect(textOf(card!.message)).toContain('เหลือหลังเติม | ฿50');
-    h.simulator.setFault('reject', { times: 1 });
+    h.simulator.setFault('reject', { times: 1, kinds: ['refill'] });
     // The outcome comes in the reply, or (on a slow machine) by push right after an "under way" reply.
     const before = h.delivered(u).length;
     await h.postback(u, buttonData(card!.message, 'ยืนยัน')!);
