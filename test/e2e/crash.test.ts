@@ -113,7 +113,19 @@ describe.each(drivers())('crash recovery on %s', (driver) => {
     const data = await draft(u, 'เติม 100 0891234567 ทรู');
     await sendUserEvent(bot.url, line, u, postbackEvent(data));
     await waitForMessages(line, u, (m) => m.some((x) => textOf(x.message).includes('รับรายการแล้ว')));
-    const pendingOrder = [...simulator.state.orders.values()].at(-1)!;
+    // The tap is answered before the refill goes out: kill only once the bot holds the provider's
+    // ORDERID, as the customer sees it (เช็คสถานะ says กำลังเติม, not กำลังส่ง).
+    await eventually(
+      async () => {
+        const before = deliveredTo(line, u).length;
+        await sendUserEvent(bot.url, line, u, textEvent('เช็คสถานะ'));
+        return textOf((await waitForMessages(line, u, (m) => m.length > before)).at(-1)!.message);
+      },
+      (status) => status.includes('กำลังเติม'),
+      15_000,
+      'the order to be pending',
+    );
+    const pendingOrder = [...simulator.state.orders.values()].find((o) => o.number === '0891234567' && o.status === 'pending')!;
     await bot.kill();
     // The provider finishes while we are down; its callback finds nobody home.
     simulator.settle(pendingOrder.orderId, 'success');
