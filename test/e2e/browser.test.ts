@@ -125,7 +125,11 @@ describe('demo chat in Chromium', () => {
   it.skipIf(!hasChromium)('tops up 50 baht on AIS: type, tap ยืนยัน, see the success card', async () => {
     await openEmulator();
     await page.locator('#tab-user').click();
-    const pushedBefore = bot.lineStandin!.pushes().filter((p) => p.messages.some((m) => m.type === 'flex')).length;
+    const pushedFlex = () => bot.lineStandin!.pushes().filter((p) => p.messages.some((m) => m.type === 'flex'));
+    const pushedBefore = pushedFlex().length;
+    // Other tests of this file may have left success cards in the same chat: wait for a new one.
+    const successCards = page.locator('#chat-user [data-testid="bot-message"] .msg-flex', { hasText: 'สำเร็จ' });
+    const successBefore = await successCards.count();
 
     await typeText('เติม 50 0812345678 ais');
 
@@ -141,16 +145,15 @@ describe('demo chat in Chromium', () => {
 
     // The postback's displayText shows as the customer's bubble; the bot acknowledges, and the
     // result is pushed once the simulated provider settles (≈3 s in demo mode).
-    const success = page.locator('#chat-user [data-testid="bot-message"] .msg-flex', { hasText: 'สำเร็จ' }).last();
-    await success.waitFor({ timeout: 20_000 });
+    await expect.poll(() => successCards.count(), { timeout: 20_000 }).toBeGreaterThan(successBefore);
+    const success = successCards.last();
     expect(await success.innerText()).toContain('081-234-5678');
     // Thai date with the Buddhist-era year.
     expect(await success.innerText()).toMatch(/\d{2}\/\d{2}\/25\d{2} \d{2}:\d{2} น\./);
     expect(await customerBubbles().allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('รับรายการแล้ว')]));
 
     // The success card was pushed, not replied (the reply token was used for the acknowledgement).
-    const pushed = bot.lineStandin!.pushes().filter((p) => p.messages.some((m) => m.type === 'flex'));
-    expect(pushed).toHaveLength(pushedBefore + 1);
+    expect(pushedFlex()).toHaveLength(pushedBefore + 1);
 
     // Thai must render with a real Thai font, not as boxes: ask Chromium which platform fonts
     // drew the success card's title.

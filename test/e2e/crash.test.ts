@@ -6,12 +6,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
 import { orders, outbox, webhookEvents } from '../../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { createLineStandin, type LineStandin } from '../../src/demo/line-standin/index.ts';
-import { createSimulator, type Simulator } from '../../src/demo/simulator/index.ts';
+import { createSimulator, type SimOrder, type Simulator } from '../../src/demo/simulator/index.ts';
 import { childBot, freePort, outsideWorldEnv, type ChildBot } from '../support/child-bot.ts';
 import { createTestDatabase, drivers, type TestDatabase } from '../support/db.ts';
 import { orderServiceFor } from '../support/orders.ts';
@@ -63,6 +63,30 @@ describe.each(drivers())('crash recovery on %s', (driver) => {
     await bot.start();
   }, 60_000);
 
+  /**
+   * The tap is answered before the refill goes out: waits until the bot holds the provider's
+   * ORDERID, as the customer sees it (เช็คสถานะ says กำลังเติม, not กำลังส่ง), and returns the
+   * simulator's order for `number`.
+   */
+  async function untilPending(u: string, number: string): Promise<SimOrder> {
+    await eventually(
+      async () => {
+        const before = deliveredTo(line, u).length;
+        await sendUserEvent(bot.url, line, u, textEvent('เช็คสถานะ'));
+        return textOf((await waitForMessages(line, u, (m) => m.length > before)).at(-1)!.message);
+      },
+      (status) => status.includes('กำลังเติม'),
+      15_000,
+      'the order to be pending',
+    );
+    return [...simulator.state.orders.values()].filter((o) => o.number === number && o.status === 'pending').at(-1)!;
+  }
+
+  // A test that failed between a kill and its restart must not take the next ones with it.
+  afterEach(async () => {
+    if (!bot.running()) await bot.start();
+  }, 60_000);
+
   afterAll(async () => {
     await bot.stop();
     await simulator.close();
@@ -92,7 +116,7 @@ describe.each(drivers())('crash recovery on %s', (driver) => {
     const data = await draft(u, 'เติม 50 0812345678 ais');
     const refills = simulator.refillCount();
     // The provider takes the refill but never answers: the bot sits in `submitting`.
-    simulator.setFault('hang', { times: 1 });
+    simulator.setFault('hang', { times: 1, kinds: ['refill'] });
     void sendUserEvent(bot.url, line, u, postbackEvent(data));
     await eventually(() => simulator.refillCount(), (c) => c === refills + 1, 5000, 'the refill to reach the provider');
     await bot.kill();
@@ -113,7 +137,7 @@ describe.each(drivers())('crash recovery on %s', (driver) => {
     const data = await draft(u, 'เติม 100 0891234567 ทรู');
     await sendUserEvent(bot.url, line, u, postbackEvent(data));
     await waitForMessages(line, u, (m) => m.some((x) => textOf(x.message).includes('รับรายการแล้ว')));
-    const pendingOrder = [...simulator.state.orders.values()].at(-1)!;
+    const pendingOrder = await untilPending(u, '0891234567');
     await bot.kill();
     // The provider finishes while we are down; its callback finds nobody home.
     simulator.settle(pendingOrder.orderId, 'success');
@@ -154,7 +178,7 @@ describe.each(drivers())('crash recovery on %s', (driver) => {
     const data = await draft(u, 'เติม 20 0812345678 ais');
     await sendUserEvent(bot.url, line, u, postbackEvent(data));
     await waitForMessages(line, u, (m) => m.length === 2);
-    const order = [...simulator.state.orders.values()].at(-1)!;
+    const order = await untilPending(u, '0812345678');
     line.failNext(500, 1000);
     simulator.settle(order.orderId, 'success');
     await eventually(() => line.calls.filter((c) => c.path === '/v2/bot/message/push' && c.status === 500).length, (c) => c >= 1, 10_000, 'a failed push');

@@ -94,6 +94,28 @@ describe.each(drivers())('failure paths on %s', (driver) => {
     await waitText(u, tapBefore, 'สำเร็จ');
   });
 
+  it('a message LINE delivers a minute late (a redelivery after an outage) is answered by push with a retry key; its stale reply token is never tried', async () => {
+    const u = nextUser();
+    await credit(u, 100);
+    const calls = h.line.calls.length;
+    const before = h.delivered(u).length;
+    await h.text(u, 'เติม 50 0812345678 ais', { redelivery: true, sentAt: Date.now() - 60_000 });
+    await h.waitFor(u, (m) => m.length > before);
+    await h.quiet();
+    const answers = h.delivered(u).slice(before);
+    expect(answers.map((a) => a.via)).toEqual(['push']);
+    expect(answers[0]!.message.type).toBe('flex');
+    const attempts = h.line.calls.slice(calls);
+    expect(attempts.filter((c) => c.path === '/v2/bot/message/reply')).toHaveLength(0);
+    const pushes = attempts.filter((c) => c.path === '/v2/bot/message/push');
+    expect(pushes).toHaveLength(1);
+    expect(pushes[0]!.headers['x-line-retry-key']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    // And the card it carries works.
+    const tapBefore = h.delivered(u).length;
+    await h.postback(u, buttonData(answers[0]!.message, 'ยืนยัน')!);
+    await waitText(u, tapBefore, 'สำเร็จ');
+  });
+
   it('a refill whose answer was lost, then the provider calls back: one owner tap settles it as success, no refund', async () => {
     const u = nextUser();
     await credit(u, 100);

@@ -71,7 +71,7 @@ describe.each(drivers())('money path on %s', (driver) => {
   it('explains a provider rejection and offers to start again; nothing is charged', async () => {
     const u = nextUser();
     const data = await draft(u);
-    h.simulator.setFault('reject', { times: 1 });
+    h.simulator.setFault('reject', { times: 1, kinds: ['refill'] });
     await h.postback(u, data);
     const messages = await h.waitFor(u, (m) => m.length >= 2);
     const reply = messages[1]!.message;
@@ -106,7 +106,7 @@ describe.each(drivers())('money path on %s', (driver) => {
     const u = nextUser();
     const data = await draft(u);
     const refills = h.simulator.refillCount();
-    h.simulator.setFault('empty', { times: 1 });
+    h.simulator.setFault('empty', { times: 1, kinds: ['refill'] });
     await h.postback(u, data);
     await h.waitFor(u, (m) => m.length >= 2);
     expect((await orderOf(u)).status).toBe('unknown');

@@ -208,8 +208,8 @@ describe.each(drivers())('the daily summary on %s', (driver) => {
     const succeeded = await latestOrder(h, u);
     h.simulator.setFault('reject', { times: 1, kinds: ['refill'] });
     await placeOrder(h, u, 'เติม 20 0898765432 ทรู');
+    await expect.poll(async () => (await latestOrder(h, u)).status, { timeout: 8_000 }).toBe('failed');
     const failed = await latestOrder(h, u);
-    expect(failed.status).toBe('failed');
     await h.quiet();
     const before = summariesTo(h, configured).length;
 

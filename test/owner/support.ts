@@ -110,12 +110,12 @@ export function groupChat(h: Harness, groupId: string) {
 export async function placeOrder(h: Harness, userId: string, text = 'เติม 50 0812345678 ais'): Promise<void> {
   const before = h.delivered(userId).length;
   await h.text(userId, text);
-  const messages = await h.waitFor(userId, (m) => m.length > before && m.at(-1)!.message.type === 'flex');
-  const data = buttonData(messages.at(-1)!.message, 'ยืนยัน');
-  if (!data) throw new Error('no confirm button');
+  // The new card (a late push about an earlier order may arrive in between).
+  const card = (m: DeliveredMessage[]) => m.slice(before).find((x) => buttonData(x.message, 'ยืนยัน') !== undefined);
+  const data = buttonData(card(await h.waitFor(userId, (m) => card(m) !== undefined))!.message, 'ยืนยัน')!;
   const count = h.delivered(userId).length;
   await h.postback(userId, data);
-  await h.waitFor(userId, (m) => m.length > count);
+  await h.waitFor(userId, (m) => m.slice(count).some((x) => x.via === 'reply'));
 }
 
 export async function latestOrder(h: Harness, userId: string) {

@@ -13,6 +13,8 @@ export interface ChildBot {
   kill(): Promise<void>;
   stop(): Promise<void>;
   output(): string;
+  /** Whether the process is alive (a test that failed midway may leave it killed). */
+  running(): boolean;
   /** The running (or last) process id. */
   pid(): number | undefined;
   /** Exit code once the process has exited (null if a signal ended it or it still runs). */
@@ -96,6 +98,7 @@ export function childBot(env: Record<string, string>, port: number): ChildBot {
       await done;
     },
     output: () => log,
+    running: () => child !== undefined && child.exitCode === null && child.signalCode === null,
     pid: () => child?.pid,
     exitCode: () => child?.exitCode ?? null,
   };

@@ -33,7 +33,8 @@ export interface Harness {
   readonly db: RunningBot['database']['db'];
   /** Sends a signed webhook body; returns the HTTP status. */
   post(events: unknown[], options?: { signature?: string; rawBody?: string }): Promise<Response>;
-  text(userId: string, text: string, options?: { eventId?: string; redelivery?: boolean }): Promise<LineEvent>;
+  /** `sentAt`: when LINE says the customer sent it (default now; earlier for a late delivery). */
+  text(userId: string, text: string, options?: { eventId?: string; redelivery?: boolean; sentAt?: number }): Promise<LineEvent>;
   postback(userId: string, data: string, options?: { eventId?: string }): Promise<LineEvent>;
   /** Messages delivered to a chat (replies and pushes), in order. */
   delivered(chatId: string): DeliveredMessage[];
@@ -87,7 +88,7 @@ export async function sendUserEvent(
   line: LineStandin,
   userId: string,
   event: Record<string, unknown>,
-  opts: { eventId?: string; redelivery?: boolean } = {},
+  opts: { eventId?: string; redelivery?: boolean; sentAt?: number } = {},
 ): Promise<LineEvent> {
   const webhookEventId = opts.eventId ?? `E${randomUUID().replaceAll('-', '').toUpperCase()}`;
   const replyToken = line.issueReplyToken(userId);
@@ -95,7 +96,7 @@ export async function sendUserEvent(
     {
       ...event,
       mode: 'active',
-      timestamp: Date.now(),
+      timestamp: opts.sentAt ?? Date.now(),
       webhookEventId,
       deliveryContext: { isRedelivery: opts.redelivery ?? false },
       source: { type: 'user', userId },
@@ -192,8 +193,8 @@ export async function startHarness(
   let bot = await start();
 
   const post = (events: unknown[], opts: { signature?: string; rawBody?: string } = {}) => postWebhook(bot.url, events, opts);
-  const send = (userId: string, event: Record<string, unknown>, eventId?: string, redelivery = false) =>
-    sendUserEvent(bot.url, line, userId, event, { eventId, redelivery });
+  const send = (userId: string, event: Record<string, unknown>, eventId?: string, redelivery = false, sentAt?: number) =>
+    sendUserEvent(bot.url, line, userId, event, { eventId, redelivery, sentAt });
   const delivered = (chatId: string) => deliveredTo(line, chatId);
 
   const harness: Harness = {
@@ -207,7 +208,7 @@ export async function startHarness(
       return bot.database.db;
     },
     post,
-    text: (userId, text, o = {}) => send(userId, textEvent(text), o.eventId, o.redelivery),
+    text: (userId, text, o = {}) => send(userId, textEvent(text), o.eventId, o.redelivery, o.sentAt),
     postback: (userId, data, o = {}) => send(userId, postbackEvent(data), o.eventId),
     delivered,
     waitFor: (chatId, predicate, timeoutMs = 8000) => waitForMessages(line, chatId, predicate, timeoutMs),
