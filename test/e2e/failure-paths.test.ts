@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { orders, providerOrders, walletLedger } from '../../src/db/schema.ts';
-import { adjustCredit } from '../../src/wallet/deposits.ts';
+import { confirmData, creditWallet } from '../support/customer.ts';
 import { drivers } from '../support/db.ts';
 import { buttonData, eventually, startHarness, textOf, type DeliveredMessage, type Harness } from '../support/harness.ts';
 import { groupChat, latestOrder, newGroupId, OWNER_ENV } from '../owner/support.ts';
@@ -31,18 +31,8 @@ describe.each(drivers())('failure paths on %s', (driver) => {
     expect(h.invalidPayloads()).toEqual([]);
   });
 
-  async function credit(u: string, baht: number) {
-    const result = await adjustCredit(h.db, { userId: u, kind: 'credit', amountSatang: baht * 100, reason: 'test', actor: 'Utest', key: `test:${u}` }, async () => {});
-    expect(result.kind).toBe('applied');
-  }
-
-  /** Types the order and returns its confirm card's button data. */
-  async function card(u: string, text = 'เติม 50 0812345678 ais'): Promise<string> {
-    const before = h.delivered(u).length;
-    await h.text(u, text);
-    const messages = await h.waitFor(u, (m) => m.slice(before).some((x) => x.message.type === 'flex'));
-    return buttonData(messages.slice(before).find((x) => x.message.type === 'flex')!.message, 'ยืนยัน')!;
-  }
+  const credit = (u: string, baht: number) => creditWallet(h.db, u, baht);
+  const card = (u: string, text?: string) => confirmData(h, u, text);
 
   const after = (u: string, before: number) => h.delivered(u).slice(before);
   const waitText = (u: string, before: number, needle: string) =>

@@ -9,9 +9,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { readWallet } from '../../src/db/queries/wallets.ts';
 import { orders, outbox, providerOrders, walletLedger } from '../../src/db/schema.ts';
-import { adjustCredit } from '../../src/wallet/deposits.ts';
+import { confirmData, creditWallet } from '../support/customer.ts';
 import { drivers } from '../support/db.ts';
-import { buttonData, eventually, startHarness, textOf, type DeliveredMessage, type Harness } from '../support/harness.ts';
+import { eventually, startHarness, textOf, type DeliveredMessage, type Harness } from '../support/harness.ts';
 import { asIfCrashed, eventHandled } from '../support/inbox.ts';
 import { groupChat, latestOrder, newGroupId, OWNER_ENV } from '../owner/support.ts';
 
@@ -36,18 +36,8 @@ describe.each(drivers())('idempotency end to end on %s', (driver) => {
     expect(h.invalidPayloads()).toEqual([]);
   });
 
-  async function credit(u: string, baht: number) {
-    const result = await adjustCredit(h.db, { userId: u, kind: 'credit', amountSatang: baht * 100, reason: 'test', actor: 'Utest', key: `test:${u}` }, async () => {});
-    expect(result.kind).toBe('applied');
-  }
-
-  /** Types an order; returns its confirm button's data. */
-  async function card(u: string, text = 'เติม 50 0812345678 ais'): Promise<string> {
-    const before = h.delivered(u).length;
-    await h.text(u, text);
-    const messages = await h.waitFor(u, (m) => m.slice(before).some((x) => x.message.type === 'flex'));
-    return buttonData(messages.slice(before).find((x) => x.message.type === 'flex')!.message, 'ยืนยัน')!;
-  }
+  const credit = (u: string, baht: number) => creditWallet(h.db, u, baht);
+  const card = (u: string, text?: string) => confirmData(h, u, text);
 
   const texts = (chat: string) => h.delivered(chat).map((m) => `${m.via}: ${textOf(m.message)}`);
   const ledger = async (u: string) =>
@@ -134,7 +124,11 @@ describe.each(drivers())('idempotency end to end on %s', (driver) => {
     expect(JSON.stringify(cards[0]!.message)).toContain(`order=${unknown.id}&porder=${taken.orderId}`);
   });
 
-  it('a confirm tap handled again after its lease ran out, its answer not yet recorded: one refill, one hold and capture, and one more answer saying it was already confirmed', async () => {
+  /**
+   * A confirmed top-up whose confirm tap is handled again after its lease ran out (as after a
+   * crash), with its answer recorded or not; checks that the provider got one refill.
+   */
+  async function confirmedThenHandledAgain(changes: { answered: boolean }): Promise<{ u: string; before: string[] }> {
     const u = lineUserId();
     await credit(u, 100);
     const data = await card(u);
@@ -144,12 +138,17 @@ describe.each(drivers())('idempotency end to end on %s', (driver) => {
     await h.quiet();
     const before = texts(u);
 
-    await asIfCrashed(h.db, tap.webhookEventId, { answered: false });
+    await asIfCrashed(h.db, tap.webhookEventId, changes);
     await h.bot.tick('inbox-sweep');
     await eventHandled(h.db, tap.webhookEventId);
     await h.quiet();
 
     expect(h.simulator.refillCount()).toBe(refills + 1);
+    return { u, before };
+  }
+
+  it('a confirm tap handled again after its lease ran out, its answer not yet recorded: one refill, one hold and capture, and one more answer saying it was already confirmed', async () => {
+    const { u, before } = await confirmedThenHandledAgain({ answered: false });
     expect(await ledger(u)).toEqual([
       ['credit', 10_000],
       ['hold', 5_000],
@@ -165,21 +164,7 @@ describe.each(drivers())('idempotency end to end on %s', (driver) => {
   });
 
   it('a confirm tap handled again after its lease ran out, its answer recorded: nothing is sent or moved again', async () => {
-    const u = lineUserId();
-    await credit(u, 100);
-    const data = await card(u);
-    const refills = h.simulator.refillCount();
-    const tap = await h.postback(u, data);
-    await h.waitFor(u, (m) => m.some((x) => x.via === 'push' && textOf(x.message).includes('เติมเงินสำเร็จ')));
-    await h.quiet();
-    const before = texts(u);
-
-    await asIfCrashed(h.db, tap.webhookEventId, { answered: true });
-    await h.bot.tick('inbox-sweep');
-    await eventHandled(h.db, tap.webhookEventId);
-    await h.quiet();
-
-    expect(h.simulator.refillCount()).toBe(refills + 1);
+    const { u, before } = await confirmedThenHandledAgain({ answered: true });
     expect(texts(u)).toEqual(before);
     expect(await ledger(u)).toEqual([
       ['credit', 10_000],

@@ -23,15 +23,19 @@ export function newConfirmToken(): string {
   return randomBytes(12).toString('base64url');
 }
 
-export interface NewDraft {
-  /** The webhook event that asked for it, so handling the event again finds it. */
-  eventId?: string;
+/** What a customer asked for, in the chat it was asked in. */
+export interface DraftFields {
   userId: string;
   chatId: string;
   number: string;
   network: string;
   amountSatang: number;
   language: string;
+}
+
+export interface NewDraft extends DraftFields {
+  /** The webhook event that asked for it, so handling the event again finds it. */
+  eventId?: string;
   ttlMs: number;
 }
 

@@ -11,6 +11,7 @@
 import type { Db } from '../client.ts';
 import { run, statement } from '../statements.ts';
 import { toStoredConversation, type StoredConversation } from './conversations.ts';
+import type { DraftFields } from './drafts.ts';
 
 export interface TurnWrite {
   chatId: string;
@@ -24,17 +25,11 @@ export interface TurnWrite {
 }
 
 /** A new draft order, its values made by the caller (orders/drafts.ts). */
-export interface DraftInsert {
+export interface DraftInsert extends DraftFields {
   id: string;
   ref: string;
   /** The event that asked for it: an event makes one draft at most. */
   eventId: string;
-  userId: string;
-  chatId: string;
-  number: string;
-  network: string;
-  amountSatang: number;
-  language: string;
   confirmToken: string;
   expiresAt: Date;
 }
