@@ -12,6 +12,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import postgres from 'postgres';
+import { dropScratchDatabase } from '../../test/support/db.ts';
 
 const DEFAULT_URL = 'postgres://topup:topup@127.0.0.1:5432/topup';
 
@@ -87,7 +88,7 @@ export async function createScratchDatabase(log: (line: string) => void): Promis
     serverVersion: version,
     async drop() {
       try {
-        await admin.unsafe(`drop database if exists ${name} with (force)`);
+        await dropScratchDatabase(admin, name);
       } finally {
         await admin.end({ timeout: 2 }).catch(() => {});
         stopCluster();

@@ -40,8 +40,27 @@ export async function createTestDatabase(driver: Driver): Promise<TestDatabase> 
     url: url.toString(),
     async close() {
       await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await dropScratchDatabase(admin, name);
       await admin.end();
     },
   };
+}
+
+/**
+ * Drops a scratch database. Not `WITH (FORCE)`: that refuses while an autovacuum worker is in the
+ * database (its process belongs to no role we are a member of), which a busy machine meets. Our
+ * own leftover sessions are ended first; a plain DROP then stops autovacuum itself and waits for
+ * the sessions to go (up to 5 s, and once more if one was slower than that).
+ */
+export async function dropScratchDatabase(admin: postgres.Sql, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await admin`select pg_terminate_backend(pid) from pg_stat_activity where datname = ${name} and usename = current_user and pid <> pg_backend_pid()`;
+    try {
+      await admin.unsafe(`drop database if exists ${name}`);
+      return;
+    } catch (error) {
+      // 55006 object_in_use: a session is still there.
+      if (attempt >= 3 || (error as { code?: string }).code !== '55006') throw error;
+    }
+  }
 }
