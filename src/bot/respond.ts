@@ -8,12 +8,13 @@
  * token, which LINE refuses if the first one arrived. So a crash costs neither the answer nor a
  * second copy of it.
  */
+import { setTimeout } from 'node:timers/promises';
 import type { webhook } from '@line/bot-sdk';
 import type { Db } from '../db/client.ts';
 import { recordWebhookEventAnswer } from '../db/queries/inbox.ts';
 import { findMessage } from '../db/queries/outbox.ts';
 import type { WebhookEventRow } from '../db/schema.ts';
-import { LineApiError } from '../line/errors.ts';
+import { isLineError, LineApiError } from '../line/errors.ts';
 import type { LineClient } from '../line/client.ts';
 import type { Logger } from '../log.ts';
 import type { Outbox } from '../outbox/index.ts';
@@ -25,6 +26,9 @@ export class AlreadyResponded extends Error {
 
 /** A reply token is good for about a minute; past that, don't spend a call finding out. */
 const REPLY_TOKEN_MAX_AGE_MS = 50_000;
+
+/** How long a resumed reply waits before asking LINE again, try by try. */
+const RESUME_RETRY_MS = [250, 1000, 3000];
 
 /** The push that stands in for an event's reply: one per event, whoever queues it. */
 export function answerKey(eventId: string): string {
@@ -95,7 +99,8 @@ async function answerByPush(deps: AnswerDeps, answer: { eventId: string; chatId:
 /**
  * An event answered (or about to be) by an instance that then died: finish that answer. Its
  * push is queued already, or the reply is sent again with the same token: LINE refuses a token
- * used before, which means the first reply arrived.
+ * used before, which means the first reply arrived. A push stands in only when LINE will not say
+ * (a 4xx other than that, or still failing after a few tries, or the token too old to ask).
  */
 export async function finishAnswer(deps: AnswerDeps, row: WebhookEventRow): Promise<void> {
   if (await findMessage(deps.db, answerKey(row.id))) return;
@@ -109,11 +114,21 @@ export async function finishAnswer(deps: AnswerDeps, row: WebhookEventRow): Prom
     deps.logger.warn({ eventId: row.id }, 'an answer interrupted by a crash is sent again by push');
     return answerByPush(deps, { eventId: row.id, chatId, messages });
   }
-  try {
-    await deps.line.reply(replyToken, messages);
-  } catch (error) {
-    if (error instanceof LineApiError && error.invalidReplyToken) return; // the first reply arrived
-    deps.logger.warn({ err: error, eventId: row.id }, 'reply failed; answering by push');
-    await answerByPush(deps, { eventId: row.id, chatId, messages });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await deps.line.reply(replyToken, messages);
+      return;
+    } catch (error) {
+      if (error instanceof LineApiError && error.invalidReplyToken) return; // the first reply arrived
+      // Only LINE's answer to this token says whether the first reply arrived: while it is busy
+      // or failing, ask again (the token still lives) rather than risk a second copy by push.
+      const wait = RESUME_RETRY_MS[attempt];
+      const retryable = isLineError(error) && error.isRetryable;
+      if (wait === undefined || !retryable || Date.now() + wait - event.timestamp >= REPLY_TOKEN_MAX_AGE_MS) {
+        deps.logger.warn({ err: error, eventId: row.id }, 'reply failed; answering by push');
+        return answerByPush(deps, { eventId: row.id, chatId, messages });
+      }
+      await setTimeout(Math.max(wait, error instanceof LineApiError ? (error.retryAfterMs ?? 0) : 0));
+    }
   }
 }

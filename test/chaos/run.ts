@@ -216,14 +216,20 @@ for (const o of rows) byStatus[o.status] = (byStatus[o.status] ?? 0) + 1;
 const ownerMessages = deliveredTo(line, OWNERS).map((m) => JSON.stringify(m.message));
 let lost = 0;
 let pushes = 0;
+// News the confirm tap's reply carried (an outcome known within the answer's wait): its held
+// push was withdrawn as `replied`.
+const newsByReply = new Set(outboxRows.filter((r) => r.status === 'replied' && r.dedupeKey.startsWith('order:')).map((r) => r.dedupeKey.split(':')[1]));
 for (const o of rows) {
   const results = deliveredTo(line, o.userId).filter((m) => m.via === 'push');
   pushes += results.length;
   // Every order ends final or unknown, its customer got the news, and an unknown one is on the owners' screen.
+  const customerTold = results.length > 0 || newsByReply.has(o.id);
   const ownersTold = o.status !== 'unknown' || ownerMessages.some((m) => m.includes(o.ref));
-  if (!finals.has(o.status) || results.length === 0 || !ownersTold) {
+  if (!finals.has(o.status) || !customerTold || !ownersTold) {
     lost++;
-    if (process.env.CHAOS_VERBOSE) console.log('lost:', o.userId, o.status, o.ref, deliveredTo(line, o.userId).map((m) => `${m.via}: ${JSON.stringify(m.message).slice(0, 100)}`));
+    if (process.env.CHAOS_VERBOSE) {
+      console.log('lost:', o.userId, o.status, o.ref, { customerTold, ownersTold }, deliveredTo(line, o.userId).map((m) => `${m.via}: ${JSON.stringify(m.message).slice(0, 100)}`));
+    }
   }
 }
 const duplicatesSeen = rows.filter((o) => {

@@ -41,6 +41,22 @@ describe.each(drivers())('an event handled again on %s', (driver) => {
     expect(await h.db.select().from(orders).where(eq(orders.userId, u))).toHaveLength(1);
   });
 
+  it('answered before the crash, LINE failing when asked again: it asks until LINE says the token was used, and sends nothing more', async () => {
+    const u = nextUser();
+    const event = await h.text(u, 'เติม 50 0812345678 ais');
+    await h.waitFor(u, (m) => m.length === 1);
+    await asIfCrashed(h.db, event.webhookEventId, { answered: true });
+    const calls = h.line.calls.length;
+    h.line.failNext(500, 1, { chat: u });
+    h.line.failNext(429, 1, { chat: u });
+    await takenOver(event.webhookEventId);
+    await h.quiet();
+    const asked = h.line.calls.slice(calls);
+    expect(asked.filter((c) => c.path === '/v2/bot/message/reply').map((c) => c.status)).toEqual([500, 429, 400]);
+    expect(asked.filter((c) => c.path === '/v2/bot/message/push')).toHaveLength(0);
+    expect(h.delivered(u)).toHaveLength(1);
+  });
+
   it('not answered before the crash: handled again, the same card (the same draft) is sent once, by push', async () => {
     const u = nextUser();
     const event = await h.text(u, 'เติม 50 0812345678 ais');
