@@ -8,6 +8,7 @@
  *
  * Uses PostgreSQL when DATABASE_URL is set, else PGlite in a temporary folder.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -109,19 +110,23 @@ const duplicateCallbacks = setInterval(() => {
 /** Every customer event sent: who sent it, and each reply token it carried (a redelivery gets a new one). */
 const sentEvents = new Map<string, { user: string; tokens: Set<string>; acknowledged: boolean }>();
 
-/** LINE redelivers a webhook until it gets a 200; so do we (same webhookEventId). */
+/**
+ * LINE redelivers a webhook until it gets a 200, with the same webhookEventId and a new reply
+ * token; so do we. The id and each token are noted before their try: a try that dies with the bot
+ * (no answer at all) may still have been stored and answered, and its retry is the same event.
+ */
 async function deliver(
   user: string,
-  send: (eventId?: string) => Promise<{ status: number; webhookEventId: string; replyToken: string }>,
+  send: (opts: { eventId: string; redelivery: boolean; replyToken: string }) => Promise<{ status: number }>,
 ): Promise<void> {
-  let eventId: string | undefined;
-  for (;;) {
+  const eventId = `E${randomUUID().replaceAll('-', '').toUpperCase()}`;
+  const sent = { user, tokens: new Set<string>(), acknowledged: false };
+  sentEvents.set(eventId, sent);
+  for (let attempt = 0; ; attempt++) {
+    const replyToken = line.issueReplyToken(user);
+    sent.tokens.add(replyToken);
     try {
-      const result = await send(eventId);
-      eventId = result.webhookEventId;
-      const sent = sentEvents.get(eventId) ?? { user, tokens: new Set<string>(), acknowledged: false };
-      sent.tokens.add(result.replyToken);
-      sentEvents.set(eventId, sent);
+      const result = await send({ eventId, redelivery: attempt > 0, replyToken });
       if (result.status === 200) {
         sent.acknowledged = true;
         return;
@@ -143,7 +148,7 @@ async function customer(i: number): Promise<void> {
   if (random() < 0.1) simulator.queueOutcome('fail');
   for (let attempt = 0; attempt < 20; attempt++) {
     const seen = deliveredTo(line, user).length;
-    await deliver(user, (eventId) => sendUserEvent(bot.url, line, user, textEvent(`เติม 50 ${number} ais`), { eventId, redelivery: !!eventId }));
+    await deliver(user, (opts) => sendUserEvent(bot.url, line, user, textEvent(`เติม 50 ${number} ais`), opts));
     const deadline = Date.now() + 4000;
     while (Date.now() < deadline) {
       // Tap the newest card: an older one may have arrived late, by push.
@@ -152,8 +157,8 @@ async function customer(i: number): Promise<void> {
         const data = buttonData(card.message, 'ยืนยัน')!;
         // A double tap, for good measure.
         await Promise.all([
-          deliver(user, (eventId) => sendUserEvent(bot.url, line, user, postbackEvent(data), { eventId, redelivery: !!eventId })),
-          deliver(user, (eventId) => sendUserEvent(bot.url, line, user, postbackEvent(data), { eventId, redelivery: !!eventId })),
+          deliver(user, (opts) => sendUserEvent(bot.url, line, user, postbackEvent(data), opts)),
+          deliver(user, (opts) => sendUserEvent(bot.url, line, user, postbackEvent(data), opts)),
         ]);
         tapped++;
         return;
@@ -232,10 +237,15 @@ for (const o of rows) {
     }
   }
 }
+// The same news pushed twice: one outbox row delivered twice, or two rows saying the same thing.
+// A message's answer by push is left to "answered twice": two taps may rightly get the same words.
+const keyOfRetry = new Map(outboxRows.map((r) => [r.retryKey, r.dedupeKey]));
 const duplicatesSeen = rows.filter((o) => {
-  const texts = deliveredTo(line, o.userId).filter((m) => m.via === 'push').map((m) => JSON.stringify(m.message));
-  if (new Set(texts).size !== texts.length && process.env.CHAOS_VERBOSE) console.log(o.userId, o.status, texts.map((t) => t.slice(0, 120)));
-  return new Set(texts).size !== texts.length;
+  const pushed = line.pushes().filter((p) => p.to === o.userId).map((p) => ({ key: keyOfRetry.get(p.retryKey ?? '') ?? `unkeyed:${p.requestId}`, text: JSON.stringify(p.messages) }));
+  const news = pushed.filter((p) => !p.key.endsWith(':answer'));
+  const twice = new Set(pushed.map((p) => p.key)).size !== pushed.length || new Set(news.map((p) => p.text)).size !== news.length;
+  if (twice && process.env.CHAOS_VERBOSE) console.log('pushed twice:', o.userId, o.status, pushed.map((p) => `${p.key}: ${p.text.slice(0, 100)}`));
+  return twice;
 }).length;
 
 // Every message a customer sent got exactly one answer: a reply to one of its tokens, or the push

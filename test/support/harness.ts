@@ -88,10 +88,10 @@ export async function sendUserEvent(
   line: LineStandin,
   userId: string,
   event: Record<string, unknown>,
-  opts: { eventId?: string; redelivery?: boolean; sentAt?: number } = {},
+  opts: { eventId?: string; redelivery?: boolean; sentAt?: number; replyToken?: string } = {},
 ): Promise<LineEvent> {
   const webhookEventId = opts.eventId ?? `E${randomUUID().replaceAll('-', '').toUpperCase()}`;
-  const replyToken = line.issueReplyToken(userId);
+  const replyToken = opts.replyToken ?? line.issueReplyToken(userId);
   const response = await postWebhook(baseUrl, [
     {
       ...event,
