@@ -2,9 +2,10 @@
  * `npm run chaos`: N orders (default 200, `CHAOS_ORDERS`) through the real bot while it is
  * SIGKILLed and restarted at random, LINE fails replies and pushes (500, 429, dropped
  * connections) at random, the provider hangs on some refills and loses the answer to others,
- * and its callbacks arrive twice. Prints what happened and the four numbers that must be zero:
- * double refills, lost results, unanswered messages, and provider orders never shown to the
- * owners. Exits 1 if any is not.
+ * and its callbacks arrive twice. Prints what happened and the five numbers that must be zero:
+ * double refills, lost results, unanswered messages, the same news pushed twice, and provider
+ * orders never shown to the owners. Exits 1 if any is not. Messages answered twice are printed
+ * but cannot always be zero (the README says when).
  *
  * Uses PostgreSQL when DATABASE_URL is set, else PGlite in a temporary folder.
  */
