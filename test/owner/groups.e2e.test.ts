@@ -6,7 +6,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { ownerGroups, registerAttempts } from '../../src/db/schema.ts';
+import { ownerGroups, providerOrders, registerAttempts } from '../../src/db/schema.ts';
 import { testClock } from '../support/clock.ts';
 import { formatBaht } from '../../src/format.ts';
 import { drivers } from '../support/db.ts';
@@ -188,12 +188,26 @@ describe.each(drivers())('owners group on %s', (driver) => {
   it('"ไม่สำเร็จ" fails the order and tells the customer the shop checked', async () => {
     const owners = groupChat(h, newGroupId('fail'));
     await owners.register(cfg);
+    // A provider success heard after this order was sent, tied to no order, could be this order's
+    // and would rightly make the bot ask once more (failure-paths tests that). So earlier tests'
+    // refills settle and are heard first, and this refill's answer is lost but the provider really
+    // failed it, heard and checked before the owner taps.
+    await eventually(() => [...h.simulator.state.orders.values()].filter((o) => o.status === 'pending').length, (n) => n === 0, 10_000, 'earlier refills settled');
+    await h.simulator.callbacksIdle();
     const u = nextUser();
     h.simulator.setFault('empty', { times: 1, kinds: ['refill'] });
+    h.simulator.queueOutcome('fail');
     await placeOrder(h, u, 'เติม 100 0899999999 ทรู');
     const order = await latestOrder(h, u);
     const [card] = (await h.waitFor(owners.groupId, (m) => m.some((x) => textOf(x.message).includes(order.ref)))).filter((m) =>
       textOf(m.message).includes(order.ref),
+    );
+    const refill = [...h.simulator.state.orders.values()].filter((o) => o.number === '0899999999').at(-1)!;
+    await eventually(
+      () => h.db.select().from(providerOrders).where(eq(providerOrders.providerOrderId, refill.orderId)),
+      (rows) => rows[0]?.state === 'failed',
+      10_000,
+      "the provider's failure heard and checked",
     );
     const reply = await owners.tap(buttonData(card!.message, 'ไม่สำเร็จ')!, 'Uowner9');
     expect(textOf(reply.message)).toContain('เติมไม่สำเร็จ');
