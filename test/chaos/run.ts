@@ -9,7 +9,6 @@
  *
  * Uses PostgreSQL when DATABASE_URL is set, else PGlite in a temporary folder.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +17,7 @@ import { orders, outbox, providerOrders, webhookEvents } from '../../src/db/sche
 import { createLineStandin } from '../../src/demo/line-standin/index.ts';
 import { createSimulator } from '../../src/demo/simulator/index.ts';
 import { childBot, freePort } from '../support/child-bot.ts';
-import { buttonData, CALLBACK_SECRET, CHANNEL_SECRET, deliveredTo, postbackEvent, sendUserEvent, textEvent } from '../support/harness.ts';
+import { buttonData, CALLBACK_SECRET, CHANNEL_SECRET, deliveredTo, newWebhookEventId, postbackEvent, sendUserEvent, textEvent } from '../support/harness.ts';
 
 const ORDERS = Number(process.env.CHAOS_ORDERS ?? 200);
 const CONCURRENCY = 8;
@@ -120,7 +119,7 @@ async function deliver(
   user: string,
   send: (opts: { eventId: string; redelivery: boolean; replyToken: string }) => Promise<{ status: number }>,
 ): Promise<void> {
-  const eventId = `E${randomUUID().replaceAll('-', '').toUpperCase()}`;
+  const eventId = newWebhookEventId();
   const sent = { user, tokens: new Set<string>(), acknowledged: false };
   sentEvents.set(eventId, sent);
   for (let attempt = 0; ; attempt++) {

@@ -2,13 +2,12 @@
  * Text PostgreSQL cannot store (NUL, lone surrogates), made storable on the way in: a batch over
  * real HTTP on both databases stores and answers every event, and a callback with `%00` is kept.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
 import { providerOrders, webhookEvents } from '../../src/db/schema.ts';
 import { storable, storableText } from '../../src/http/storable.ts';
 import { drivers } from '../support/db.ts';
-import { CALLBACK_SECRET, startHarness, textEvent, textOf, type Harness } from '../support/harness.ts';
+import { CALLBACK_SECRET, newWebhookEventId, startHarness, textEvent, textOf, type Harness } from '../support/harness.ts';
 
 describe('storableText', () => {
   it.each([
@@ -39,7 +38,7 @@ describe.each(drivers())('unstorable text over HTTP on %s', (driver) => {
     ...textEvent(text),
     mode: 'active',
     timestamp: Date.now(),
-    webhookEventId: `E${randomUUID().replaceAll('-', '').toUpperCase()}`,
+    webhookEventId: newWebhookEventId(),
     deliveryContext: { isRedelivery: false },
     source: { type: 'user', userId },
     replyToken: h.line.issueReplyToken(userId),

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { ownerGroupRequests, ownerGroups, registerAttempts } from '../../src/db/schema.ts';
 import { drivers } from '../support/db.ts';
-import { buttonData, startHarness, textOf, type Harness } from '../support/harness.ts';
+import { buttonData, newWebhookEventId, startHarness, textOf, type Harness } from '../support/harness.ts';
 import { groupChat, newGroupId, OWNER_ENV, REGISTER_CODE } from './support.ts';
 
 const LOW = 'ยอดเงินใกล้หมด';
@@ -28,7 +28,7 @@ function roomChat(h: Harness, roomId: string) {
         ...event,
         mode: 'active',
         timestamp: Date.now(),
-        webhookEventId: `E${randomUUID().replaceAll('-', '').toUpperCase()}`,
+        webhookEventId: newWebhookEventId(),
         deliveryContext: { isRedelivery: false },
         source: { type: 'room', roomId, userId },
         replyToken: h.line.issueReplyToken(roomId),

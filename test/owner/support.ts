@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { orders } from '../../src/db/schema.ts';
-import { buttonData, textOf, type DeliveredMessage, type Harness } from '../support/harness.ts';
+import { buttonData, newWebhookEventId, textOf, type DeliveredMessage, type Harness } from '../support/harness.ts';
 
 export const REGISTER_CODE = 'sesame-4821';
 
@@ -22,7 +22,7 @@ export const newGroupId = (tag: string) => `C${tag}${++counter}${randomUUID().re
 export function groupChat(h: Harness, groupId: string) {
   /** Posts the event as LINE would; returns its webhookEventId. */
   async function send(event: Record<string, unknown>, options: { userId?: string; reply?: boolean } = {}): Promise<string> {
-    const webhookEventId = `E${randomUUID().replaceAll('-', '').toUpperCase()}`;
+    const webhookEventId = newWebhookEventId();
     const response = await h.post([
       {
         ...event,

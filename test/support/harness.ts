@@ -83,6 +83,9 @@ export function postWebhook(
 }
 
 /** Sends one event from a 1:1 chat, with a reply token the stand-in ties to that chat. */
+/** A new id in LINE's webhookEventId shape. */
+export const newWebhookEventId = () => `E${randomUUID().replaceAll('-', '').toUpperCase()}`;
+
 export async function sendUserEvent(
   baseUrl: string,
   line: LineStandin,
@@ -90,7 +93,7 @@ export async function sendUserEvent(
   event: Record<string, unknown>,
   opts: { eventId?: string; redelivery?: boolean; sentAt?: number; replyToken?: string } = {},
 ): Promise<LineEvent> {
-  const webhookEventId = opts.eventId ?? `E${randomUUID().replaceAll('-', '').toUpperCase()}`;
+  const webhookEventId = opts.eventId ?? newWebhookEventId();
   const replyToken = opts.replyToken ?? line.issueReplyToken(userId);
   const response = await postWebhook(baseUrl, [
     {
