@@ -63,6 +63,17 @@ const env = {
   PAYMENT_MODE: 'open',
   OWNER_GROUP_IDS: OWNERS,
 };
+// The verdict reads every order in the database: an earlier run's would count as lost here.
+if (process.env.DATABASE_URL) {
+  const database = await openDatabase({ url: process.env.DATABASE_URL });
+  await database.migrate();
+  const left = await database.db.$count(orders);
+  await database.close();
+  if (left > 0) {
+    console.error(`chaos: the database at DATABASE_URL already holds ${left} orders; give chaos an empty one (dropdb, createdb)`);
+    process.exit(2);
+  }
+}
 const bot = childBot(env, port);
 console.log(`chaos: ${ORDERS} orders, seed ${seed}, ${dataDir ? 'PGlite' : 'PostgreSQL'}`);
 await bot.start();
