@@ -2,7 +2,6 @@
  * Answers to the owners' commands in a registered group: ยอดเงิน, สถานะเครือข่าย, สรุปวันนี้,
  * รายการค้าง, ช่วยเหลือ, and the payment and staff commands. Owners read Thai.
  */
-import { systemClock } from '../clock.ts';
 import { averageRecentCharge } from '../db/queries/owner-monitor.ts';
 import { listUnknownOrdersWithoutProviderId } from '../db/queries/orders.ts';
 import { countOpenOrders, listUnknownOrders } from '../db/queries/owner-orders.ts';
@@ -140,7 +139,7 @@ export function createOwnerAnswers(deps: OwnerDeps, paymentDeps: PaymentDeps, t:
         return network(ctx);
       case 'summary': {
         const known = await lastKnownBalance(db);
-        const summary = await loadSummary(db, { kind: 'today', period: todaySoFar((deps.clock ?? systemClock).now()), balanceSatang: known?.balanceSatang });
+        const summary = await loadSummary(db, { kind: 'today', period: todaySoFar(deps.clock.now()), balanceSatang: known?.balanceSatang });
         return [withChips(summaryCard(t, summary))];
       }
       case 'pending':

@@ -13,6 +13,6 @@ export interface OwnerDeps extends MonitorDeps {
   line?: Pick<LineClient, 'getGroupSummary'>;
   /** The money path: settling an `unknown` order and re-checking it go through it. */
   orders: OrderService;
-  /** Which day the summaries cover (default the system clock). */
-  clock?: Clock;
+  /** Which day the summaries cover. */
+  clock: Clock;
 }

@@ -3,7 +3,6 @@
  * background ticks (balance and network monitors, daily summary), and the owners' side of the
  * order service's news (the card for an `unknown` order).
  */
-import { systemClock } from '../clock.ts';
 import type { DepositRow } from '../db/schema.ts';
 import { languageOf, translator } from '../i18n.ts';
 import { formatDateTime } from '../format.ts';
@@ -23,7 +22,7 @@ export function createOwnerModule(deps: OwnerDeps) {
     groups: createOwnerGroupHandler(deps),
     balanceTick: () => balanceTick(deps),
     networkTick: () => networkTick(deps),
-    summaryTick: () => dailySummaryTick(deps, (deps.clock ?? systemClock).now()),
+    summaryTick: () => dailySummaryTick(deps, deps.clock.now()),
   };
 }
 

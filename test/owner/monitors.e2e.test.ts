@@ -8,6 +8,7 @@ import { like, sql } from 'drizzle-orm';
 import { listAlerts } from '../../src/db/queries/alerts.ts';
 import { monitorState } from '../../src/db/schema.ts';
 import { createLogger } from '../../src/log.ts';
+import { systemClock } from '../../src/clock.ts';
 import { dailySummaryTick } from '../../src/owner/daily-summary.ts';
 import { createOwnerModule } from '../../src/owner/index.ts';
 import { createProviderClient } from '../../src/provider/client.ts';
@@ -260,6 +261,7 @@ describe.each(drivers())('two instances on %s', (driver) => {
       logger,
       outbox: outboxFor(h.db, h.config),
       orders: orderServiceFor(h.db, { config: h.config }),
+      clock: systemClock,
     });
     let running = true;
     const loop = (async () => {

@@ -4,16 +4,14 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.ts';
+import { findWebhookEvent } from '../../src/db/queries/inbox.ts';
 import { webhookEvents, type WebhookEventRow } from '../../src/db/schema.ts';
 import { eventually } from './harness.ts';
-
-export const findEvent = async (db: Db, eventId: string): Promise<WebhookEventRow | undefined> =>
-  (await db.select().from(webhookEvents).where(eq(webhookEvents.id, eventId)))[0];
 
 /** Resolves with the row once the event has been handled (processed, or given up on). */
 export function eventHandled(db: Db, eventId: string, timeoutMs = 8000): Promise<WebhookEventRow> {
   return eventually(
-    async () => (await findEvent(db, eventId))!,
+    async () => (await findWebhookEvent(db, eventId))!,
     (row) => row?.processedAt != null || row?.gaveUpAt != null,
     timeoutMs,
     `event ${eventId} to be handled`,

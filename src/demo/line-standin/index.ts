@@ -191,19 +191,19 @@ export function createLineStandin(options: LineStandinOptions = {}): LineStandin
           kind: 'status',
           status,
           ...(opts.retryAfter !== undefined ? { retryAfter: opts.retryAfter } : {}),
-          ...(opts.chat !== undefined ? { chat: opts.chat } : {}),
+          ...forChat(opts),
         });
       }
     },
 
     dropNext(times = 1, opts = {}) {
-      for (let i = 0; i < times; i++) state.failures.push({ kind: 'drop', ...(opts.chat !== undefined ? { chat: opts.chat } : {}) });
+      for (let i = 0; i < times; i++) state.failures.push({ kind: 'drop', ...forChat(opts) });
     },
 
     deliverThenFailNext(failure, times = 1, opts = {}) {
       const lost = failure === 'drop' ? { kind: 'drop' as const } : { kind: 'status' as const, status: failure };
       for (let i = 0; i < times; i++) {
-        state.failures.push({ ...lost, afterDelivery: true, ...(opts.chat !== undefined ? { chat: opts.chat } : {}) });
+        state.failures.push({ ...lost, afterDelivery: true, ...forChat(opts) });
       }
     },
 
@@ -246,4 +246,9 @@ function chatOf(state: StandinState, body: unknown): string | undefined {
   const { to, replyToken } = body as { to?: unknown; replyToken?: unknown };
   if (typeof to === 'string') return to;
   return typeof replyToken === 'string' ? state.replyTokenChats.get(replyToken) : undefined;
+}
+
+/** A failure scoped to one chat when the test named one. */
+function forChat(opts: Pick<FailOptions, 'chat'>): Pick<ScriptedFailure, 'chat'> {
+  return opts.chat !== undefined ? { chat: opts.chat } : {};
 }
