@@ -82,10 +82,10 @@ export function postWebhook(
   });
 }
 
-/** Sends one event from a 1:1 chat, with a reply token the stand-in ties to that chat. */
 /** A new id in LINE's webhookEventId shape. */
 export const newWebhookEventId = () => `E${randomUUID().replaceAll('-', '').toUpperCase()}`;
 
+/** Sends one event from a 1:1 chat, with a reply token the stand-in ties to that chat. */
 export async function sendUserEvent(
   baseUrl: string,
   line: LineStandin,
