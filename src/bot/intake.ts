@@ -33,7 +33,7 @@ import type { WebhookEventRow } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { createChains } from './chains.ts';
-import { groupCommit } from './group-commit.ts';
+import { groupCommit } from '../db/group-commit.ts';
 
 /**
  * The storing instance owns an event this long, renewed at every sweep while it holds it; after

@@ -1,13 +1,14 @@
 /**
  * A chat turn in one statement: the conversation (compare-and-set), the draft with its
- * transitions, the answer on the event; all or nothing.
+ * transitions, the answer on the event; all or nothing per turn, and turns of many chats in one
+ * statement.
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endConversation, readConversation } from '../../src/db/queries/conversations.ts';
 import { storeWebhookEvents } from '../../src/db/queries/inbox.ts';
-import { writeDraftTurn, writeTurn, type DraftInsert } from '../../src/db/queries/turns.ts';
+import { writeDraftTurn, writeTurn, writeTurns, type DraftInsert } from '../../src/db/queries/turns.ts';
 import { orders, orderTransitions, webhookEvents } from '../../src/db/schema.ts';
 import { createTestDatabase, drivers, type TestDatabase } from '../support/db.ts';
 
@@ -104,5 +105,39 @@ describe.each(drivers())('chat turns on %s', (driver) => {
     expect(result.kind).toBe('conflict');
     expect(await database.db.select().from(orders).where(eq(orders.chatId, c))).toEqual([]);
     expect((await event(e)).answeredAt).toBeNull();
+  });
+
+  it('turns of several chats written together each get their own outcome: one losing its race costs the others nothing', async () => {
+    const [a, b, c] = [chat(), chat(), chat()];
+    const [ea, eb, ec] = [await storeEvent(a), await storeEvent(b), await storeEvent(c)];
+    await writeTurn(database.db, { chatId: b, state: { step: 1 }, expectedVersion: 0, ttlMs: 60_000 });
+    const da = draftFor(a, ea);
+    const results = await writeTurns(database.db, [
+      { turn: { chatId: a, state: { draftId: da.id }, expectedVersion: 0, ttlMs: 60_000, answer: { eventId: ea, messages: [{ type: 'text', text: 'a' }] } }, draft: da },
+      // b was written meanwhile: its turn loses, and only its.
+      { turn: { chatId: b, state: { step: 'stale' }, expectedVersion: 0, ttlMs: 60_000, answer: { eventId: eb, messages: [{ type: 'text', text: 'b' }] } } },
+      { turn: { chatId: c, state: undefined, expectedVersion: 0, ttlMs: 60_000, answer: { eventId: ec, messages: [{ type: 'text', text: 'c' }] } } },
+    ]);
+    expect(results[0]).toEqual({ kind: 'written', version: 1 });
+    expect(results[1]).toMatchObject({ kind: 'conflict', current: { state: { step: 1 }, version: 1 } });
+    expect(results[2]).toEqual({ kind: 'written', version: 0 });
+    expect([(await event(ea)).answer, (await event(eb)).answeredAt, (await event(ec)).answer]).toEqual([[{ type: 'text', text: 'a' }], null, [{ type: 'text', text: 'c' }]]);
+    expect((await database.db.select().from(orders).where(eq(orders.chatId, a))).map((o) => o.id)).toEqual([da.id]);
+  });
+
+  it("a chat's two turns sent together are written one after the other, the second seeing the first", async () => {
+    const c = chat();
+    const [e1, e2] = [await storeEvent(c), await storeEvent(c)];
+    const [d1, d2] = [draftFor(c, e1), draftFor(c, e2)];
+    const results = await Promise.all([
+      writeDraftTurn(database.db, { chatId: c, state: { draftId: d1.id }, expectedVersion: 0, ttlMs: 60_000 }, d1),
+      writeDraftTurn(database.db, { chatId: c, state: { draftId: d2.id }, expectedVersion: 1, ttlMs: 60_000 }, d2),
+    ]);
+    expect(results).toEqual([
+      { kind: 'written', version: 1 },
+      { kind: 'written', version: 2 },
+    ]);
+    const rows = await database.db.select().from(orders).where(eq(orders.chatId, c));
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [d1.id]: 'expired', [d2.id]: 'draft' });
   });
 });

@@ -1,14 +1,16 @@
 /**
- * One customer turn in one statement: the conversation, the draft order the turn made if any
- * (with its transitions, superseding the chat's live draft), and the answer recorded on the event
- * before it is sent.
+ * Customer turns: each one the conversation, the draft order the turn made if any (with its
+ * transitions, superseding the chat's live draft), and the answer recorded on the event before it
+ * is sent. The turns that are ready at the same moment are written together, in one statement.
  *
- * All or nothing. The conversation is compare-and-set on `version`: when another writer got
- * there first, nothing is written and the statement returns the stored conversation, so the
+ * All or nothing per turn. The conversation is compare-and-set on `version`: when another writer
+ * got there first, nothing of that turn is written and the stored conversation comes back, so the
  * caller can decide again without another read. A draft is made once per event: when the event
- * made one before (it is being handled again), nothing is written and the caller is told which.
+ * made one before (it is being handled again), nothing of that turn is written and the caller is
+ * told which.
  */
 import type { Db } from '../client.ts';
+import { groupCommit, type GroupCommit } from '../group-commit.ts';
 import { run, statement } from '../statements.ts';
 import { toStoredConversation, type StoredConversation } from './conversations.ts';
 import type { DraftFields } from './drafts.ts';
@@ -45,103 +47,161 @@ export type DraftTurnResult =
   /** The event made a draft before (handled again): nothing was written. */
   | { kind: 'eventHasDraft'; draftId: string };
 
+export interface TurnRequest {
+  turn: TurnWrite;
+  draft?: DraftInsert;
+}
+
+/**
+ * The turns, one row each (`ord`), every part a set: `existing` finds the drafts their events
+ * made before, `conv` the conversations written (updated, ended, begun, or "nothing to end"),
+ * and everything else follows only for the turns in `conv`. One statement sees one snapshot, so a
+ * chat may appear only once in it (writeTurns makes sure).
+ */
+const TURNS = statement(`with input as (
+    select x.* from jsonb_to_recordset(:turns::text::jsonb) as x(
+      ord int, chat_id text, kind text, state jsonb, version int, expires_at timestamptz, event_id text, answer jsonb,
+      draft_id uuid, ref text, user_id text, number text, network text, amount_satang bigint, language text,
+      confirm_token text, draft_expires_at timestamptz)),
+  -- Lookups in the big tables are per-turn subqueries, probed by index: planned generically, the
+  -- input counts as 100 rows, and a join would be planned as a scan of the whole table.
+  existing as (
+    select ord, id from (
+      select i.ord, (select o.id from orders o where o.draft_event_id = i.event_id) as id from input i where i.draft_id is not null
+    ) made where id is not null),
+  changed as (
+    -- 'end': ended, not deleted: the row keeps counting versions (conversations.ts says why).
+    update conversations c set
+      state = case when i.kind = 'end' then c.state else i.state end,
+      version = c.version + 1, updated_at = now(),
+      expires_at = case when i.kind = 'end' then now() else i.expires_at end
+    from input i
+    where i.kind in ('update', 'end') and c.chat_id = i.chat_id and c.version = i.version
+      and not exists (select 1 from existing e where e.ord = i.ord)
+    returning i.ord, c.version),
+  begun as (
+    insert into conversations (chat_id, state, version, expires_at)
+    select i.chat_id, i.state, 1, i.expires_at from input i
+    where i.kind = 'insert' and not exists (select 1 from existing e where e.ord = i.ord)
+    on conflict (chat_id) do nothing returning chat_id, version),
+  conv as (
+    select ord, version from changed
+    union all select i.ord, b.version from begun b join input i on i.chat_id = b.chat_id
+    -- Nothing to end, as long as nothing began meanwhile.
+    union all select i.ord, 0 from input i
+      where i.kind = 'endNone' and not exists (select 1 from conversations c where c.chat_id = i.chat_id)),
+  superseded as (
+    update orders o set status = 'expired', detail = 'superseded', updated_at = now(), finalized_at = now()
+    from input i join conv using (ord)
+    where i.draft_id is not null and o.chat_id = i.chat_id and o.status = 'draft' returning o.id),
+  draft as (
+    insert into orders (id, ref, user_id, chat_id, number, network, amount_satang, language, draft_event_id, confirm_token, expires_at)
+    select i.draft_id, i.ref, i.user_id, i.chat_id, i.number, i.network, i.amount_satang, i.language, i.event_id, i.confirm_token, i.draft_expires_at
+    from input i join conv using (ord) where i.draft_id is not null returning id),
+  moves as (
+    insert into order_transitions (order_id, from_status, to_status, reason)
+    select id, 'draft'::order_status, 'expired'::order_status, 'superseded' from superseded
+    union all select id, null, 'draft'::order_status, 'slots complete' from draft),
+  answer as (
+    update webhook_events w set answer = i.answer, answered_at = now()
+    from input i join conv using (ord)
+    where w.id = i.event_id and i.answer is not null)
+  select i.ord, e.id as existing, conv.version, c.state, c.version as current_version, c.expires_at
+  from input i
+  left join existing e on e.ord = i.ord
+  left join conv on conv.ord = i.ord
+  left join lateral (
+    select state, version, expires_at from conversations c where c.chat_id = i.chat_id and conv.ord is null limit 1
+  ) c on true
+  order by i.ord`);
+
 type ConversationWrite = 'insert' | 'update' | 'endNone' | 'end';
 
-/** The conversation's write, as a CTE named `conv` that returns the new version when it happened. */
-function conversationWrite(kind: ConversationWrite, guard: string): string {
-  switch (kind) {
-    case 'insert':
-      return `conv as (
-        insert into conversations (chat_id, state, version, expires_at)
-        select :chatId, :state::text::jsonb, 1, :expiresAt::timestamptz where ${guard}
-        on conflict (chat_id) do nothing returning version)`;
-    case 'update':
-      return `conv as (
-        update conversations set state = :state::text::jsonb, version = version + 1, updated_at = now(), expires_at = :expiresAt::timestamptz
-        where chat_id = :chatId and version = :version and ${guard} returning version)`;
-    case 'endNone':
-      // Nothing to end, as long as nothing began meanwhile.
-      return `conv as (select 0 as version where ${guard} and not exists (select 1 from conversations where chat_id = :chatId))`;
-    case 'end':
-      // Ended, not deleted: the row keeps counting versions (conversations.ts says why).
-      return `conv as (
-        update conversations set version = version + 1, updated_at = now(), expires_at = now()
-        where chat_id = :chatId and version = :version and ${guard} returning version)`;
-  }
-}
-
-/** What the statement returns: the new version, or the stored conversation when nothing was written. */
-const RESULT = `(select version from conv) as version, c.state, c.version as current_version, c.expires_at
-  from (select 1) one left join conversations c on c.chat_id = :chatId and not exists (select 1 from conv)`;
-
-const RECORD_ANSWER = `answer as (
-  update webhook_events set answer = :answer::text::jsonb, answered_at = now()
-  where id = :eventId and :answer::text is not null and exists (select 1 from conv))`;
-
-function turnStatement(kind: ConversationWrite) {
-  return statement(`with ${conversationWrite(kind, 'true')}, ${RECORD_ANSWER}
-    select null as existing, ${RESULT}`);
-}
-
-/** The draft (superseding the chat's live one, as the move draft → expired) with the turn that shows it. */
-function draftStatement(kind: 'insert' | 'update') {
-  return statement(`with existing as (select id from orders where draft_event_id = :eventId),
-    ${conversationWrite(kind, 'not exists (select 1 from existing)')},
-    superseded as (
-      update orders set status = 'expired', detail = 'superseded', updated_at = now(), finalized_at = now()
-      where chat_id = :chatId and status = 'draft' and exists (select 1 from conv) returning id),
-    draft as (
-      insert into orders (id, ref, user_id, chat_id, number, network, amount_satang, language, draft_event_id, confirm_token, expires_at)
-      select :draftId::uuid, :ref, :userId, :chatId, :number, :network, :amountSatang, :language, :eventId, :confirmToken, :draftExpiresAt::timestamptz
-      where exists (select 1 from conv) returning id),
-    moves as (
-      insert into order_transitions (order_id, from_status, to_status, reason)
-      select id, 'draft'::order_status, 'expired'::order_status, 'superseded' from superseded
-      union all select id, null, 'draft'::order_status, 'slots complete' from draft),
-    ${RECORD_ANSWER}
-    select (select id from existing) as existing, ${RESULT}`);
-}
-
-const TURN = { insert: turnStatement('insert'), update: turnStatement('update'), endNone: turnStatement('endNone'), end: turnStatement('end') };
-const DRAFT_TURN = { insert: draftStatement('insert'), update: draftStatement('update') };
-
-/** Writes one turn in one statement: the conversation and the answer. */
-export function writeTurn(db: Db, turn: TurnWrite): Promise<TurnResult> {
-  return execute(db, turn) as Promise<TurnResult>;
-}
-
-/** Writes a turn that makes a draft, in one statement: the draft (superseding the chat's live one), the conversation, the answer. */
-export function writeDraftTurn(db: Db, turn: TurnWrite, draft: DraftInsert): Promise<DraftTurnResult> {
-  return execute(db, turn, draft);
-}
-
-async function execute(db: Db, turn: TurnWrite, draft?: DraftInsert): Promise<DraftTurnResult> {
+function row(ord: number, { turn, draft }: TurnRequest) {
   const first = turn.expectedVersion === 0;
   const kind: ConversationWrite = turn.state === undefined ? (first ? 'endNone' : 'end') : first ? 'insert' : 'update';
   if (draft && (kind === 'end' || kind === 'endNone')) throw new TypeError('a draft needs a conversation that points at it');
-  const stmt = draft ? DRAFT_TURN[kind as 'insert' | 'update'] : TURN[kind];
-  const [row] = await run<{ existing: string | null; version: number | null; state: unknown; current_version: number | null; expires_at: Date | null }>(db, stmt, {
-    chatId: turn.chatId,
-    state: turn.state === undefined ? null : JSON.stringify(turn.state),
+  return {
+    ord,
+    chat_id: turn.chatId,
+    kind,
+    state: turn.state ?? null,
     version: turn.expectedVersion,
-    expiresAt: new Date(Date.now() + turn.ttlMs).toISOString(),
-    eventId: turn.answer?.eventId ?? draft?.eventId ?? null,
-    answer: turn.answer ? JSON.stringify(turn.answer.messages) : null,
+    expires_at: new Date(Date.now() + turn.ttlMs).toISOString(),
+    event_id: turn.answer?.eventId ?? draft?.eventId ?? null,
+    answer: turn.answer ? turn.answer.messages : null,
     ...(draft
       ? {
-          draftId: draft.id,
+          draft_id: draft.id,
           ref: draft.ref,
-          userId: draft.userId,
+          user_id: draft.userId,
           number: draft.number,
           network: draft.network,
-          amountSatang: draft.amountSatang,
+          amount_satang: draft.amountSatang,
           language: draft.language,
-          confirmToken: draft.confirmToken,
-          draftExpiresAt: draft.expiresAt.toISOString(),
+          confirm_token: draft.confirmToken,
+          draft_expires_at: draft.expiresAt.toISOString(),
         }
       : {}),
-  });
-  if (row?.existing) return { kind: 'eventHasDraft', draftId: row.existing };
-  if (row && row.version !== null) return { kind: 'written', version: row.version };
-  return { kind: 'conflict', current: toStoredConversation({ state: row?.state, version: row?.current_version ?? null, expires_at: row?.expires_at ?? null }) };
+  };
+}
+
+interface ResultRow {
+  ord: number;
+  existing: string | null;
+  version: number | null;
+  state: unknown;
+  current_version: number | null;
+  expires_at: Date | string | null;
+}
+
+function result(r: ResultRow | undefined): DraftTurnResult {
+  if (r?.existing) return { kind: 'eventHasDraft', draftId: r.existing };
+  if (r && r.version !== null) return { kind: 'written', version: r.version };
+  return { kind: 'conflict', current: toStoredConversation({ state: r?.state, version: r?.current_version ?? null, expires_at: r?.expires_at ?? null }) };
+}
+
+/**
+ * Writes turns in as few statements as it can: one, unless a chat has several turns here (a
+ * statement sees one snapshot, so a chat's second turn goes in the next statement, after the
+ * first). Results in the order of the requests.
+ */
+export async function writeTurns(db: Db, requests: TurnRequest[]): Promise<DraftTurnResult[]> {
+  const results: DraftTurnResult[] = new Array(requests.length);
+  let left = requests.map((request, at) => ({ request, at }));
+  while (left.length > 0) {
+    const chats = new Set<string>();
+    const now = left.filter(({ request }) => !chats.has(request.turn.chatId) && chats.add(request.turn.chatId));
+    left = left.filter((item) => !now.includes(item));
+    const rows = await run<ResultRow>(db, TURNS, { turns: JSON.stringify(now.map(({ request }, ord) => row(ord, request))) });
+    const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
+    now.forEach(({ at }, ord) => (results[at] = result(byOrd.get(ord))));
+  }
+  return results;
+}
+
+/**
+ * Every caller of a database shares one writer, so turns that are ready together (other
+ * customers' events handled at the same moment) go in one statement: under load one round trip
+ * serves many turns; an idle bot still writes each turn at once.
+ */
+const writers = new WeakMap<Db, GroupCommit<TurnRequest, DraftTurnResult>>();
+
+function writerFor(db: Db): GroupCommit<TurnRequest, DraftTurnResult> {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = groupCommit({ write: (requests) => writeTurns(db, requests), concurrency: 4, maxBatch: 32 });
+    writers.set(db, writer);
+  }
+  return writer;
+}
+
+/** Writes one turn (with others ready at the same moment): the conversation and the answer. */
+export function writeTurn(db: Db, turn: TurnWrite): Promise<TurnResult> {
+  return writerFor(db)({ turn }) as Promise<TurnResult>;
+}
+
+/** Writes a turn that makes a draft (with others ready at the same moment): the draft (superseding the chat's live one), the conversation, the answer. */
+export function writeDraftTurn(db: Db, turn: TurnWrite, draft: DraftInsert): Promise<DraftTurnResult> {
+  return writerFor(db)({ turn, draft });
 }

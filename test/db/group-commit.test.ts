@@ -1,6 +1,6 @@
 /** Group commit: requests that arrive while a write is in flight share the next write. */
 import { describe, expect, it } from 'vitest';
-import { groupCommit } from '../../src/bot/group-commit.ts';
+import { groupCommit } from '../../src/db/group-commit.ts';
 
 /** A write that waits until released, recording what each write carried. */
 function gatedWriter() {
