@@ -1,14 +1,15 @@
 /**
- * The express app: routes only. Business logic lives in bot/ and orders/.
+ * The HTTP app: routes only. Business logic lives in bot/ and orders/.
  *
  * Every body is read under its route's limit while it streams (body.ts) before anything else
- * looks at it: `/webhook` then gets LINE's signature middleware (which takes the raw bytes from
- * `req.body`), the provider callback is form-encoded on a secret path, compared in constant
+ * looks at it: `/webhook` (served without express: webhook.ts) then checks LINE's signature over
+ * the raw bytes, the provider callback is form-encoded on a secret path, compared in constant
  * time. Text PostgreSQL cannot store is made storable before it is handed on (storable.ts).
  */
 import { timingSafeEqual, createHash } from 'node:crypto';
-import { JSONParseError, SignatureValidationFailed, middleware, type webhook } from '@line/bot-sdk';
-import express, { type ErrorRequestHandler, type Router } from 'express';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { JSONParseError, SignatureValidationFailed, type webhook } from '@line/bot-sdk';
+import express, { type Router } from 'express';
 import type { MetricsAccess } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
@@ -17,15 +18,12 @@ import { parseForm } from './form.ts';
 import { healthRoutes } from './health.ts';
 import { metricsRoutes } from './metrics.ts';
 import { storable } from './storable.ts';
+import { isWebhook, sendJson, webhookHandler } from './webhook.ts';
 
-/** LINE sends small JSON; anything this big is not LINE. */
-const MAX_WEBHOOK_BYTES = 1024 * 1024;
 /** The provider's callback is five short fields. */
 const MAX_CALLBACK_BYTES = 16 * 1024;
 /** The emulator's largest body: a photo as a data URL. */
 const MAX_DEV_BYTES = 8 * 1024 * 1024;
-/** `\u0000` or a UTF-16 surrogate escape in JSON text: only then is there anything to clean. */
-const MAYBE_UNSTORABLE = /\\u(?:0000|[dD][89a-fA-F])/;
 
 export interface HttpDeps {
   logger: Logger;
@@ -48,7 +46,14 @@ export interface HttpDeps {
   dev?: Router;
 }
 
-export function createHttpApp(deps: HttpDeps): express.Express {
+export function createHttpApp(deps: HttpDeps): RequestListener {
+  const onError = errorHandler(deps.logger);
+  const serveWebhook = webhookHandler({ channelSecret: deps.channelSecret, acceptEvents: deps.acceptEvents, onError });
+  const app = expressApp(deps, onError);
+  return (req, res) => (isWebhook(req) ? serveWebhook(req, res) : app(req, res));
+}
+
+function expressApp(deps: HttpDeps, onError: ErrorAnswer): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // No caching of API answers: hashing every body for an ETag is work nobody uses.
@@ -57,26 +62,6 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   app.use(healthRoutes({ isReady: deps.isReady, ping: deps.ping }));
   app.use(metricsRoutes({ metrics: deps.metrics, access: deps.metricsAccess }));
-
-  app.post(
-    '/webhook',
-    rawBody(MAX_WEBHOOK_BYTES),
-    (req, res, next) => {
-      res.locals.maybeUnstorable = MAYBE_UNSTORABLE.test((req.body as Buffer).toString('latin1'));
-      next();
-    },
-    middleware({ channelSecret: deps.channelSecret }),
-    async (req, res) => {
-      const events: unknown = (req.body as { events?: unknown })?.events;
-      if (!Array.isArray(events)) {
-        res.status(400).json({ message: 'events must be an array' });
-        return;
-      }
-      // Durable before 200: once LINE hears OK it will not send these again.
-      await deps.acceptEvents((res.locals.maybeUnstorable ? storable(events) : events) as webhook.Event[]);
-      res.status(200).json({});
-    },
-  );
 
   const secretDigest = digest(deps.callbackSecret);
   app.post('/topup/callback/:secret', rawBody(MAX_CALLBACK_BYTES), async (req, res) => {
@@ -114,7 +99,7 @@ export function createHttpApp(deps: HttpDeps): express.Express {
 
   if (deps.dev) app.use('/dev', jsonBody(MAX_DEV_BYTES), deps.dev);
 
-  app.use(errorHandler(deps.logger));
+  app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => onError(error, req, res));
   return app;
 }
 
@@ -122,25 +107,29 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
 
-/** The one place HTTP errors become status codes; decided by error class. */
-function errorHandler(logger: Logger): ErrorRequestHandler {
-  return (error, req, res, _next) => {
+type ErrorAnswer = (error: unknown, req: IncomingMessage, res: ServerResponse) => void;
+
+/** The one place HTTP errors become status codes, for express's routes and the webhook alike; decided by error class. */
+function errorHandler(logger: Logger): ErrorAnswer {
+  return (error, req, res) => {
+    const path = (req.url ?? '').split('?')[0];
     if (error instanceof BodyTooLarge) {
-      logger.warn({ path: req.path }, 'request body over its limit refused');
+      logger.warn({ path }, 'request body over its limit refused');
       refuseTooLarge(req, res, JSON.stringify({ message: 'payload too large' }));
       return;
     }
     if (error instanceof SignatureValidationFailed) {
-      logger.warn({ path: req.path }, 'webhook with a bad signature refused');
-      res.status(401).json({ message: 'invalid signature' });
+      logger.warn({ path }, 'webhook with a bad signature refused');
+      sendJson(res, 401, JSON.stringify({ message: 'invalid signature' }));
       return;
     }
     if (error instanceof JSONParseError) {
-      res.status(400).json({ message: 'invalid JSON' });
+      sendJson(res, 400, JSON.stringify({ message: 'invalid JSON' }));
       return;
     }
-    const status = typeof error?.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) logger.error({ err: error, path: req.path }, 'request failed');
-    res.status(status).json({ message: status === 500 ? 'internal error' : 'bad request' });
+    const declared = (error as { status?: unknown } | null)?.status;
+    const status = typeof declared === 'number' && declared >= 400 && declared < 500 ? declared : 500;
+    if (status === 500) logger.error({ err: error, path }, 'request failed');
+    sendJson(res, status, JSON.stringify({ message: status === 500 ? 'internal error' : 'bad request' }));
   };
 }

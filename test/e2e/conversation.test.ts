@@ -168,6 +168,19 @@ describe.each(drivers())('conversation on %s', (driver) => {
     expect((await h.post([])).status).toBe(200);
   });
 
+  it('refuses an unsigned webhook (401) and a signed one without an events array (400); the path is matched as LINE may write it', async () => {
+    const post = (path: string, body: string, headers: Record<string, string>) =>
+      fetch(`${h.bot.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    const empty = JSON.stringify({ destination: 'U', events: [] });
+    const unsigned = await post('/webhook', empty, {});
+    expect([unsigned.status, await unsigned.json()]).toEqual([401, { message: 'invalid signature' }]);
+    const noEvents = JSON.stringify({ destination: 'U' });
+    const refused = await post('/webhook', noEvents, { 'x-line-signature': sign(noEvents) });
+    expect([refused.status, await refused.json()]).toEqual([400, { message: 'events must be an array' }]);
+    expect((await post('/Webhook/?from=console', empty, { 'x-line-signature': sign(empty) })).status).toBe(200);
+    expect((await fetch(`${h.bot.url}/webhook`)).status).toBe(404);
+  });
+
   it('stays silent in a group that is not an owners group', async () => {
     const before = h.line.calls.length;
     const replyToken = h.line.issueReplyToken('Cstranger');
