@@ -113,6 +113,12 @@ type ErrorAnswer = (error: unknown, req: IncomingMessage, res: ServerResponse) =
 function errorHandler(logger: Logger): ErrorAnswer {
   return (error, req, res) => {
     const path = (req.url ?? '').split('?')[0];
+    if (res.headersSent) {
+      // Too late for a status: cut the answer short so the client sees it failed.
+      logger.error({ err: error, path }, 'request failed after its answer began');
+      res.destroy();
+      return;
+    }
     if (error instanceof BodyTooLarge) {
       logger.warn({ path }, 'request body over its limit refused');
       refuseTooLarge(req, res, JSON.stringify({ message: 'payload too large' }));

@@ -171,8 +171,14 @@ export async function writeTurns(db: Db, requests: TurnRequest[]): Promise<Draft
   let left = requests.map((request, at) => ({ request, at }));
   while (left.length > 0) {
     const chats = new Set<string>();
-    const now = left.filter(({ request }) => !chats.has(request.turn.chatId) && chats.add(request.turn.chatId));
-    left = left.filter((item) => !now.includes(item));
+    const now: typeof left = [];
+    const later: typeof left = [];
+    for (const item of left) {
+      const chat = item.request.turn.chatId;
+      if (chats.has(chat)) later.push(item);
+      else (chats.add(chat), now.push(item));
+    }
+    left = later;
     const rows = await run<ResultRow>(db, TURNS, { turns: JSON.stringify(now.map(({ request }, ord) => row(ord, request))) });
     const byOrd = new Map(rows.map((r) => [Number(r.ord), r]));
     now.forEach(({ at }, ord) => (results[at] = result(byOrd.get(ord))));
