@@ -1,25 +1,34 @@
 /**
  * Events of one chat run one at a time, in the order they were added; different chats run side
- * by side, at most `concurrency` at once (beyond that, more concurrency only makes PostgreSQL and
- * the acknowledgements wait behind more queries).
+ * by side, at most `limit()` at once (intake.ts says how many). The limit may change: a task
+ * starts only while fewer than the limit of the moment run, and `resume()` starts the waiting
+ * ones a raised limit now lets in.
  */
 export interface Chains {
   /** Runs `task` after every task added before it for `key`, when a slot is free. */
   add(key: string, task: () => Promise<void>): void;
+  /** Starts waiting tasks up to the limit (call when it went up). */
+  resume(): void;
   /** Resolves once every task added so far (and any they add) has finished. */
   drain(): Promise<void>;
 }
 
 /** `onError`: a task that throws (the chat carries on with its next task). */
-export function createChains(concurrency: number, onError: (error: unknown) => void): Chains {
+export function createChains(limit: number | (() => number), onError: (error: unknown) => void): Chains {
+  const current = typeof limit === 'number' ? () => limit : limit;
   const tails = new Map<string, Promise<void>>();
   let running = 0;
   const waiting: (() => void)[] = [];
-  const slot = (): Promise<void> => (running < concurrency ? (running++, Promise.resolve()) : new Promise<void>((r) => waiting.push(r)));
+  const slot = (): Promise<void> => (running < current() ? (running++, Promise.resolve()) : new Promise<void>((r) => waiting.push(r)));
+  const resume = (): void => {
+    while (waiting.length > 0 && running < current()) {
+      running++;
+      waiting.shift()!();
+    }
+  };
   const release = (): void => {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
+    running--;
+    resume();
   };
 
   return {
@@ -39,6 +48,7 @@ export function createChains(concurrency: number, onError: (error: unknown) => v
         if (tails.get(key) === next) tails.delete(key);
       });
     },
+    resume,
     async drain() {
       while (tails.size > 0) await Promise.allSettled([...tails.values()]);
     },

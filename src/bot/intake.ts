@@ -42,8 +42,24 @@ import { groupCommit } from '../db/group-commit.ts';
  */
 const LEASE_MS = 30_000;
 const MAX_SWEEP_ATTEMPTS = 3;
-/** Events in progress at once (chains.ts says why not more). */
-const MAX_IN_FLIGHT = 16;
+/**
+ * Events in progress at once: enough that the turns of many customers reach PostgreSQL together
+ * (turns.ts writes the turns ready at one moment in one statement), few enough that the
+ * acknowledgements and PostgreSQL do not wait behind a crowd.
+ */
+const MAX_IN_FLIGHT = 32;
+/**
+ * Acknowledging comes first: while a webhook is being stored, at most this many events are in
+ * progress, and the others wait (held here, or in the inbox) until the rush is over. A webhook
+ * LINE waits on holds up LINE's delivery, and one not acknowledged in time may be lost; an
+ * answer a few seconds late is only late.
+ */
+const IN_FLIGHT_WHILE_STORING = 2;
+/**
+ * ...but never so late that the reply token dies (respond.ts pushes after 50 s): once the events
+ * starting now were sent longer ago than this, they run at full speed whatever arrives.
+ */
+const FULL_SPEED_AFTER_MS = 20_000;
 /** Events held in memory (queued or in progress); beyond that they wait in the inbox. Claims refill below half. */
 const MAX_HELD = 256;
 /** Webhooks per inbox INSERT at most. */
@@ -78,7 +94,11 @@ export function createIntake(deps: {
   const refillBelow = Math.ceil(maxHeld / 2);
   /** This process, as the owner of the leases it takes. */
   const owner = randomUUID();
-  const chains = createChains(MAX_IN_FLIGHT, (error) => deps.logger.error({ err: error }, 'finishing an event failed; it will be retried'));
+  /** Webhooks being stored now, and when the event started last was sent. */
+  let storing = 0;
+  let lastStartedSentAt = Date.now();
+  const inFlight = () => (storing > 0 && Date.now() - lastStartedSentAt < FULL_SPEED_AFTER_MS ? IN_FLIGHT_WHILE_STORING : MAX_IN_FLIGHT);
+  const chains = createChains(inFlight, (error) => deps.logger.error({ err: error }, 'finishing an event failed; it will be retried'));
   /** Events held here and not yet done: their leases are renewed by the sweep. */
   const held = new Set<string>();
   /** Places promised to inserts in flight. */
@@ -142,6 +162,7 @@ export function createIntake(deps: {
   function schedule(id: string, event: webhook.Event, row?: WebhookEventRow): void {
     held.add(id);
     chains.add(chatKey(event) ?? 'none', async () => {
+      lastStartedSentAt = typeof event.timestamp === 'number' ? event.timestamp : Date.now();
       try {
         if (row?.answeredAt) {
           // Answered (or answering) before a crash: its effects are keyed by the event, so what is
@@ -180,7 +201,15 @@ export function createIntake(deps: {
 
   return {
     async accept(events) {
-      const stored = await store(events.map(toNewEvent));
+      storing++;
+      let stored: StoredWebhookEvent[];
+      try {
+        stored = await store(events.map(toNewEvent));
+      } finally {
+        storing--;
+        // The rush may be over: let waiting events in.
+        chains.resume();
+      }
       const fresh = new Set(stored.filter((e) => e.held).map((e) => e.id));
       deps.metrics.webhookEvents.inc({ outcome: 'stored' }, stored.length);
       deps.metrics.webhookEvents.inc({ outcome: 'duplicate' }, events.length - stored.length);

@@ -45,4 +45,34 @@ describe('chains', () => {
     expect(ran).toEqual(['first', 'second']);
     expect(failures).toHaveLength(1);
   });
+
+  it('follows a limit that changes: fewer start while it is low, and the waiting ones start once it is raised', async () => {
+    let limit = 1;
+    const chains = createChains(() => limit, (e) => {
+      throw e;
+    });
+    let running = 0;
+    let most = 0;
+    const gates: (() => void)[] = [];
+    for (const key of ['a', 'b', 'c', 'd']) {
+      chains.add(key, async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise<void>((r) => gates.push(r));
+        running--;
+      });
+    }
+    await new Promise((r) => setImmediate(r));
+    expect(running).toBe(1);
+    limit = 3;
+    chains.resume();
+    await new Promise((r) => setImmediate(r));
+    expect(running).toBe(3);
+    while (gates.length > 0) {
+      gates.shift()!();
+      await new Promise((r) => setImmediate(r));
+    }
+    await chains.drain();
+    expect(most).toBe(3);
+  });
 });
