@@ -143,6 +143,8 @@ export interface Saturation extends Throughput {
   /** V8 heap in use before and at the peak. */
   heapBefore: number;
   heapAtPeak?: number;
+  /** The peak over the first third of the load: what more the rest added shows whether memory levels off. */
+  rssPeakFirstThird: number;
   /** Events waiting in the inbox (stored, not yet processed) when the load stopped. */
   inboxAtEnd?: number;
 }
@@ -157,6 +159,8 @@ export async function saturation(
   const rssBefore = await memory.sample();
   const heapBefore = memory.atPeak?.heapUsed ?? Number.NaN;
   memory.start();
+  let rssPeakFirstThird = Number.NaN;
+  const firstThird = setTimeout(() => (rssPeakFirstThird = memory.peak), (options.seconds * 1000) / 3);
   let inboxAtEnd: number | undefined;
   const sql = rig.sql;
   const watchInbox = setTimeout(() => {
@@ -167,8 +171,9 @@ export async function saturation(
   }, options.seconds * 1000 - 200);
   try {
     const result = await throughput(rig, [bot], options);
-    return { ...result, rssBefore, rssPeak: memory.peak, heapBefore, heapAtPeak: memory.atPeak?.heapUsed, inboxAtEnd };
+    return { ...result, rssBefore, rssPeak: memory.peak, heapBefore, heapAtPeak: memory.atPeak?.heapUsed, rssPeakFirstThird, inboxAtEnd };
   } finally {
+    clearTimeout(firstThird);
     clearTimeout(watchInbox);
     memory.stop();
   }

@@ -101,7 +101,7 @@ export function report(input: {
     [
       `Saturation, ${s.saturationSeconds} s: bot memory`,
       `**+${mib(growth)}**`,
-      `resident ${mib(sat.rssBefore)} before, peak ${mib(sat.rssPeak)}; ${int(sat.ack.ok)} acknowledged (${ratio(sat.ack.rps / median(of((r) => r.bare.rps)))} of bare), ` +
+      `resident ${mib(sat.rssBefore)} before, peak ${mib(sat.rssPeak)} (${mib(sat.rssPeakFirstThird)} in the first ${Math.round(s.saturationSeconds / 3)} s: the last ${s.saturationSeconds - Math.round(s.saturationSeconds / 3)} s added ${mib(sat.rssPeak - sat.rssPeakFirstThird)}); ${int(sat.ack.ok)} acknowledged (${ratio(sat.ack.rps / median(of((r) => r.bare.rps)))} of bare), ` +
         `${sat.inboxAtEnd === undefined ? '' : `${int(sat.inboxAtEnd)} waiting in the inbox at the end, `}drained ${Number.isFinite(sat.drainS) ? `in ${sat.drainS.toFixed(1)} s` : '**not in time**'}; ${sat.once ? onceText(sat.once) : 'not checked'}`,
     ],
     [
