@@ -19,6 +19,7 @@
 import type { webhook } from '@line/bot-sdk';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.ts';
+import { groupCommit } from '../db/group-commit.ts';
 import {
   claimAbandonedWebhookEvents,
   claimWebhookEvents,
@@ -33,7 +34,6 @@ import type { WebhookEventRow } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { createChains } from './chains.ts';
-import { groupCommit } from '../db/group-commit.ts';
 
 /**
  * The storing instance owns an event this long, renewed at every sweep while it holds it; after
