@@ -18,7 +18,7 @@ import { parseForm } from './form.ts';
 import { healthRoutes } from './health.ts';
 import { metricsRoutes } from './metrics.ts';
 import { storable } from './storable.ts';
-import { isWebhook, sendJson, webhookHandler } from './webhook.ts';
+import { isWebhook, pathOf, sendJson, webhookHandler } from './webhook.ts';
 
 /** The provider's callback is five short fields. */
 const MAX_CALLBACK_BYTES = 16 * 1024;
@@ -112,7 +112,7 @@ type ErrorAnswer = (error: unknown, req: IncomingMessage, res: ServerResponse) =
 /** The one place HTTP errors become status codes, for express's routes and the webhook alike; decided by error class. */
 function errorHandler(logger: Logger): ErrorAnswer {
   return (error, req, res) => {
-    const path = (req.url ?? '').split('?')[0];
+    const path = pathOf(req);
     if (res.headersSent) {
       // Too late for a status: cut the answer short so the client sees it failed.
       logger.error({ err: error, path }, 'request failed after its answer began');

@@ -12,7 +12,7 @@ import { readBody } from './body.ts';
 import { storable } from './storable.ts';
 
 /** LINE sends small JSON; anything this big is not LINE. */
-export const MAX_WEBHOOK_BYTES = 1024 * 1024;
+const MAX_WEBHOOK_BYTES = 1024 * 1024;
 /** `\u0000` or a UTF-16 surrogate escape in JSON text: only then is there anything to clean. */
 const MAYBE_UNSTORABLE = /\\u(?:0000|[dD][89a-fA-F])/;
 
@@ -26,10 +26,15 @@ export interface WebhookDeps {
 /** True for the requests this handler serves (express routes matched /webhook case-insensitively, with or without a trailing slash). */
 export function isWebhook(req: IncomingMessage): boolean {
   if (req.method !== 'POST') return false;
+  const path = pathOf(req).toLowerCase();
+  return path === '/webhook' || path === '/webhook/';
+}
+
+/** The request's path, without its query. */
+export function pathOf(req: IncomingMessage): string {
   const url = req.url ?? '';
   const end = url.indexOf('?');
-  const path = (end < 0 ? url : url.slice(0, end)).toLowerCase();
-  return path === '/webhook' || path === '/webhook/';
+  return end < 0 ? url : url.slice(0, end);
 }
 
 export function webhookHandler(deps: WebhookDeps): (req: IncomingMessage, res: ServerResponse) => void {
