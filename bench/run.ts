@@ -30,7 +30,7 @@ import { freePort } from '../test/support/child-bot.ts';
 import { runNluBench } from './nlu.ts';
 import { paced, saturation, throughput, warmUp, type Paced, type Saturation, type Throughput } from './phases.ts';
 import { report, type Round } from './report.ts';
-import { startChild, type Child } from './support/child.ts';
+import { npmStartNodeFlags, startChild, type Child } from './support/child.ts';
 import { createScratchDatabase, type ScratchDatabase } from './support/database.ts';
 import { botEnv, orderStream } from './support/events.ts';
 import { hammer } from './support/load.ts';
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
     const startBotProcess = async (port: number, name: string): Promise<Bot> => {
       const bot: Bot = await startChild('bot.ts', {
         logFile: join(tmp, `${name}.log`),
-        nodeArgs: process.env.BENCH_BOT_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [],
+        nodeArgs: [...npmStartNodeFlags(), ...(process.env.BENCH_BOT_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])],
         // Only what is set here: a DATABASE_URL, PAYMENT_MODE or OWNER_GROUP_IDS of the shell must not leak in.
         cleanEnv: true,
         env: botEnv({

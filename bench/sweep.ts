@@ -10,7 +10,7 @@
  * BENCH_BOT_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the whole process instead.
  */
 import postgres from 'postgres';
-import { startChild } from './support/child.ts';
+import { npmStartNodeFlags, startChild } from './support/child.ts';
 import { createScratchDatabase } from './support/database.ts';
 import { botEnv, now, orderStream } from './support/events.ts';
 import { freePort } from '../test/support/child-bot.ts';
@@ -29,7 +29,7 @@ const port = await freePort();
 const world = await startChild<{ lineOrigin: string; simulatorUrl: string }>('world.ts', { env: { BENCH_BOT_URL: `http://127.0.0.1:${port}` } });
 const bot = await startChild<{ url: string }>('bot.ts', {
   logFile: process.env.SWEEP_LOG ?? '/dev/null',
-  nodeArgs: process.env.BENCH_BOT_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [],
+  nodeArgs: [...npmStartNodeFlags(), ...(process.env.BENCH_BOT_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [])],
   cleanEnv: true,
   env: botEnv({ port, databaseUrl: db.url, lineOrigin: world.ready.lineOrigin, simulatorUrl: world.ready.simulatorUrl, logLevel: 'info' }),
 });

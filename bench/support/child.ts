@@ -4,7 +4,7 @@
  * `{ ready: … }` once listening.
  */
 import { fork, type ChildProcess } from 'node:child_process';
-import { openSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface Child<Ready> {
@@ -88,6 +88,20 @@ export async function startChild<Ready>(
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * The node flags `npm start` gives the bot (package.json's start script, less the `--import tsx`
+ * every child has): the bench measures the bot as shops run it, heap size included.
+ */
+export function npmStartNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(fileURLToPath(new URL('../../package.json', import.meta.url)), 'utf8')) as { scripts: { start: string } };
+  const words = pkg.scripts.start.trim().split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'src/main.ts') throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  const flags = words.slice(1, -1);
+  const tsx = flags.indexOf('--import');
+  if (tsx >= 0 && flags[tsx + 1] === 'tsx') flags.splice(tsx, 2);
+  return flags;
 }
 
 function basicEnv(): Record<string, string | undefined> {
