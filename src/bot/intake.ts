@@ -7,9 +7,13 @@
  * is acknowledged once the statement that carried its events is done.
  *
  * A bounded number of events is held in memory. Beyond that, events wait in the inbox, held by
- * no instance, and are claimed in arrival order by whichever instance has room: under any
- * overload memory stays flat, and a second instance shares the work. An event that waited past
- * its reply token is answered by push (respond.ts).
+ * no instance, and are claimed in arrival order by whichever instance has room; new events queue
+ * behind them (first come, first served). Under any overload memory stays flat, and a second
+ * instance shares the work. An event that waited past its reply token is answered by push
+ * (respond.ts).
+ *
+ * In a rush (webhooks queueing to be stored) acknowledging comes first: few events are in
+ * progress until it is over, or until the oldest waiting event has waited too long.
  *
  * An event is never handled by two instances at once: the instance that holds an event renews
  * its lease while the event waits or runs there; a claim takes over only an expired lease. An
@@ -49,17 +53,30 @@ const MAX_SWEEP_ATTEMPTS = 3;
  */
 const MAX_IN_FLIGHT = 32;
 /**
- * Acknowledging comes first: while a webhook is being stored, at most this many events are in
- * progress, and the others wait (held here, or in the inbox) until the rush is over. A webhook
- * LINE waits on holds up LINE's delivery, and one not acknowledged in time may be lost; an
- * answer a few seconds late is only late.
+ * Acknowledging comes first: in a rush, at most this many events are in progress, and the others
+ * wait (held here, or in the inbox) until it is over. A webhook LINE waits on holds up LINE's
+ * delivery, and one not acknowledged in time may be lost; an answer a few seconds late is only
+ * late.
  */
-const IN_FLIGHT_WHILE_STORING = 2;
+const IN_FLIGHT_IN_A_RUSH = 2;
 /**
- * ...but never so late that the reply token dies (respond.ts pushes after 50 s): once the events
- * starting now were sent longer ago than this, they run at full speed whatever arrives.
+ * A rush: this many webhooks being stored at once, so they queue for the inbox. A steady stream
+ * the bot keeps up with (each webhook stored before the next arrives) is no rush.
  */
-const FULL_SPEED_AFTER_MS = 20_000;
+const RUSH_AT = 4;
+/**
+ * A rush lasts until this long has passed without such a crowd. Between its waves hardly anything
+ * is being stored for a moment (the 200s have gone out, the next webhooks are on their way):
+ * without this, every wave would let a crowd of events in.
+ */
+const RUSH_QUIET_MS = 20;
+/**
+ * ...but not for long: once the events starting now were sent longer ago than this, they run at
+ * full speed whatever arrives, so that a backlog left by a long rush is answered by reply
+ * (respond.ts pushes after 50 s, which costs the shop its message quota). Events start in
+ * arrival order, so this is the age of the oldest waiting one.
+ */
+const FULL_SPEED_AFTER_MS = 10_000;
 /** Events held in memory (queued or in progress); beyond that they wait in the inbox. Claims refill below half. */
 const MAX_HELD = 256;
 /** Webhooks per inbox INSERT at most. */
@@ -89,22 +106,34 @@ export function createIntake(deps: {
   giveUp: (row: WebhookEventRow) => Promise<void>;
   /** Events held in memory at most (default MAX_HELD; tests use a few). */
   maxHeld?: number;
+  /** How long a rush outlasts its last crowd (default RUSH_QUIET_MS; tests use long ones). */
+  rushQuietMs?: number;
 }): Intake {
   const maxHeld = deps.maxHeld ?? MAX_HELD;
   const refillBelow = Math.ceil(maxHeld / 2);
   /** This process, as the owner of the leases it takes. */
   const owner = randomUUID();
-  /** Webhooks being stored now, and when the event started last was sent. */
+  /** Webhooks being stored now; whether this is a rush; when the event started last was sent. */
   let storing = 0;
+  let rush = false;
   let lastStartedSentAt = Date.now();
-  const inFlight = () => (storing > 0 && Date.now() - lastStartedSentAt < FULL_SPEED_AFTER_MS ? IN_FLIGHT_WHILE_STORING : MAX_IN_FLIGHT);
+  const inFlight = () => (rush && Date.now() - lastStartedSentAt < FULL_SPEED_AFTER_MS ? IN_FLIGHT_IN_A_RUSH : MAX_IN_FLIGHT);
   const chains = createChains(inFlight, (error) => deps.logger.error({ err: error }, 'finishing an event failed; it will be retried'));
+  /** Set off by each webhook of a rush: ends it once the crowd has gone for RUSH_QUIET_MS, and lets the waiting events in. */
+  let quiet: NodeJS.Timeout | undefined;
+  const endRush = () => {
+    if (storing >= RUSH_AT) return void quiet?.refresh();
+    rush = false;
+    chains.resume();
+  };
   /** Events held here and not yet done: their leases are renewed by the sweep. */
   const held = new Set<string>();
   /** Places promised to inserts in flight. */
   let reserved = 0;
   /** The inbox may hold events no instance holds (stored here while full, or found by a claim). */
   let waiting = false;
+  /** Events were left waiting since the claim under way began: its snapshot may have missed them. */
+  let leftWaiting = false;
   let claiming: Promise<number> | undefined;
   /** drain() was called: finish what is held, take nothing more. */
   let closing = false;
@@ -116,7 +145,8 @@ export function createIntake(deps: {
     maxBatch: MAX_BATCH,
     async write(requests) {
       const events = requests.flat();
-      const room = Math.min(events.length, Math.max(0, maxHeld - held.size - reserved));
+      // First come, first served: while events wait in the inbox, new ones queue behind them (a claim takes them in order).
+      const room = waiting ? 0 : Math.min(events.length, Math.max(0, maxHeld - held.size - reserved));
       reserved += room;
       try {
         const stored = await storeWebhookEvents(deps.inboxDb ?? deps.db, { events, leaseMs: LEASE_MS, owner, room });
@@ -188,9 +218,10 @@ export function createIntake(deps: {
       if (closing) return 0;
       const limit = Math.min(MAX_BATCH, maxHeld - held.size - reserved);
       if (limit <= 0) return 0;
+      leftWaiting = false;
       const rows = await claimWebhookEvents(deps.db, { limit, leaseMs: LEASE_MS, maxAttempts: MAX_SWEEP_ATTEMPTS, owner });
-      // Found some: there may be more (events behind them in their chats, or more arrivals).
-      waiting = rows.length > 0;
+      // A full claim may have left more behind it, and so may a store that ran meanwhile.
+      waiting = rows.length === limit || leftWaiting;
       for (const row of rows) schedule(row.id, row.payload as webhook.Event, row);
       return rows.length;
     })().finally(() => {
@@ -201,19 +232,20 @@ export function createIntake(deps: {
 
   return {
     async accept(events) {
-      storing++;
+      if (++storing >= RUSH_AT) {
+        rush = true;
+        quiet = quiet ? quiet.refresh() : setTimeout(endRush, deps.rushQuietMs ?? RUSH_QUIET_MS);
+      }
       let stored: StoredWebhookEvent[];
       try {
         stored = await store(events.map(toNewEvent));
       } finally {
         storing--;
-        // The rush may be over: let waiting events in.
-        chains.resume();
       }
       const fresh = new Set(stored.filter((e) => e.held).map((e) => e.id));
       deps.metrics.webhookEvents.inc({ outcome: 'stored' }, stored.length);
       deps.metrics.webhookEvents.inc({ outcome: 'duplicate' }, events.length - stored.length);
-      if (stored.length > fresh.size) waiting = true;
+      if (stored.length > fresh.size) waiting = leftWaiting = true;
       // setImmediate: the 200 goes out before any processing starts.
       setImmediate(() => {
         for (const event of events) {

@@ -60,6 +60,34 @@ describe.each(drivers())('webhook intake on %s', (driver) => {
     };
   }
 
+  /** Handling where each event waits for its own `release(id)`; `started` lists the events in the order they started. */
+  function gatedWorld(options: { maxHeld?: number; rushQuietMs?: number }) {
+    const started: string[] = [];
+    const gates = new Map<string, () => void>();
+    const opened = new Set<string>();
+    const intake = createIntake({
+      db: database.db,
+      logger: createLogger({ level: 'silent' }),
+      metrics: createMetrics(),
+      ...options,
+      handle: async (e) => {
+        started.push(e.webhookEventId);
+        if (!opened.has(e.webhookEventId)) await new Promise<void>((r) => gates.set(e.webhookEventId, r));
+      },
+      resume: async () => {},
+      giveUp: async () => {},
+    });
+    const release = (...events: webhook.Event[]) => {
+      for (const { webhookEventId: id } of events) {
+        opened.add(id);
+        gates.get(id)?.();
+      }
+    };
+    return { intake, started, release };
+  }
+  const ids = (events: webhook.Event[]) => events.map((e) => e.webhookEventId);
+  const startedCount = (started: string[], n: number, what: string) => eventually(() => Promise.resolve(started.length), (l) => l === n, 5_000, what);
+
   const count = async (where: ReturnType<typeof and>) =>
     Number((await database.db.select({ n: sql<number>`count(*)::int` }).from(webhookEvents).where(where))[0]!.n);
 
@@ -107,5 +135,43 @@ describe.each(drivers())('webhook intake on %s', (driver) => {
     await eventually(() => count(and(ours, isNull(webhookEvents.processedAt))), (left) => left === 0, 15_000, 'every event processed');
     await Promise.all([a.drain(), b.drain()]);
     expectOnceInOrder(w.log, sent);
+  });
+  it('first come, first served: while events wait in the inbox, a new one queues behind them even where there is room', async () => {
+    const { intake, started, release } = gatedWorld({ maxHeld: 2 });
+    const [c1, c2, c3, c4] = ['Uh', 'Ui', 'Uj', 'Uk'].map((c) => event(`${c}${driver}3`)) as [webhook.Event, webhook.Event, webhook.Event, webhook.Event];
+    await intake.accept([c1, c2]);
+    await startedCount(started, 2, 'the first two to start');
+    await intake.accept([c3]); // no room: it waits in the inbox
+    release(c1);
+    await eventually(() => count(and(sql`${webhookEvents.id} = ${c1.webhookEventId}`, isNotNull(webhookEvents.processedAt))), (n) => n === 1, 5_000, 'c1 done');
+    // One place is free, but c3 came first.
+    await intake.accept([c4]);
+    release(c2, c3, c4);
+    await startedCount(started, 4, 'every event to start');
+    expect(started).toEqual(ids([c1, c2, c3, c4]));
+    await intake.drain();
+  });
+
+  it('in a rush (webhooks queueing to be stored) two events are in progress at most; the others start once it is over', async () => {
+    const { intake, started, release } = gatedWorld({ rushQuietMs: 2_000 });
+    const sent = ['Ul', 'Um', 'Un', 'Uo', 'Up', 'Uq', 'Ur', 'Us'].map((c) => event(`${c}${driver}4`));
+    // Four webhooks at once: a crowd.
+    await Promise.all([0, 2, 4, 6].map((i) => intake.accept(sent.slice(i, i + 2))));
+    await startedCount(started, 2, 'two events to start');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(started).toHaveLength(2);
+    // The rush is over: the rest start, though the first two are still in progress.
+    await startedCount(started, 8, 'the other six to start after the rush');
+    release(...sent);
+    await intake.drain();
+  });
+
+  it('an event that has waited too long starts at once, rush or not', async () => {
+    const { intake, started, release } = gatedWorld({ rushQuietMs: 60_000 });
+    const sent = ['Ut', 'Uu', 'Uv', 'Uw', 'Ux', 'Uy', 'Uz', 'Va'].map((c) => ({ ...event(`${c}${driver}5`), timestamp: Date.now() - 15_000 }) as webhook.Event);
+    await Promise.all([0, 2, 4, 6].map((i) => intake.accept(sent.slice(i, i + 2))));
+    await startedCount(started, 8, 'all eight to start');
+    release(...sent);
+    await intake.drain();
   });
 });
