@@ -1,7 +1,8 @@
 /**
  * Webhook intake with a bounded memory: beyond `maxHeld` events, the rest wait in the inbox held
  * by no one, and whichever instance has room claims them; every event is handled once, and one
- * chat's events in the order they arrived, never two at once.
+ * chat's events in the order they arrived, never two at once. First come, first served across
+ * chats; in a rush few events run at once, unless they have waited too long.
  */
 import type { webhook } from '@line/bot-sdk';
 import { and, isNotNull, isNull, sql } from 'drizzle-orm';
@@ -60,11 +61,15 @@ describe.each(drivers())('webhook intake on %s', (driver) => {
     };
   }
 
-  /** Handling where each event waits for its own `release(id)`; `started` lists the events in the order they started. */
+  /**
+   * Handling where each event waits for its own `release(event)`; `started` lists the events in
+   * the order they started, `most` the most that were in progress at once.
+   */
   function gatedWorld(options: { maxHeld?: number; rushQuietMs?: number }) {
     const started: string[] = [];
     const gates = new Map<string, () => void>();
     const opened = new Set<string>();
+    const inProgress = { now: 0, most: 0 };
     const intake = createIntake({
       db: database.db,
       logger: createLogger({ level: 'silent' }),
@@ -72,7 +77,9 @@ describe.each(drivers())('webhook intake on %s', (driver) => {
       ...options,
       handle: async (e) => {
         started.push(e.webhookEventId);
+        inProgress.most = Math.max(inProgress.most, ++inProgress.now);
         if (!opened.has(e.webhookEventId)) await new Promise<void>((r) => gates.set(e.webhookEventId, r));
+        inProgress.now--;
       },
       resume: async () => {},
       giveUp: async () => {},
@@ -83,7 +90,7 @@ describe.each(drivers())('webhook intake on %s', (driver) => {
         gates.get(id)?.();
       }
     };
-    return { intake, started, release };
+    return { intake, started, release, inProgress };
   }
   const ids = (events: webhook.Event[]) => events.map((e) => e.webhookEventId);
   const startedCount = (started: string[], n: number, what: string) => eventually(() => Promise.resolve(started.length), (l) => l === n, 5_000, what);
@@ -152,24 +159,37 @@ describe.each(drivers())('webhook intake on %s', (driver) => {
     await intake.drain();
   });
 
-  it('in a rush (webhooks queueing to be stored) two events are in progress at most; the others start once it is over', async () => {
-    const { intake, started, release } = gatedWorld({ rushQuietMs: 2_000 });
-    const sent = ['Ul', 'Um', 'Un', 'Uo', 'Up', 'Uq', 'Ur', 'Us'].map((c) => event(`${c}${driver}4`));
-    // Four webhooks at once: a crowd.
+  /** Four webhooks at once (a crowd queueing to be stored), two events each, of eight chats. */
+  async function rush(intake: Intake, chats: string[], timestamp = Date.now()): Promise<webhook.Event[]> {
+    const sent = chats.map((c) => ({ ...event(c), timestamp }) as webhook.Event);
     await Promise.all([0, 2, 4, 6].map((i) => intake.accept(sent.slice(i, i + 2))));
-    await startedCount(started, 2, 'two events to start');
-    await new Promise((r) => setTimeout(r, 200));
-    expect(started).toHaveLength(2);
-    // The rush is over: the rest start, though the first two are still in progress.
-    await startedCount(started, 8, 'the other six to start after the rush');
+    return sent;
+  }
+
+  it('in a rush (webhooks queueing to be stored) two events are in progress at most', async () => {
+    const { intake, started, release, inProgress } = gatedWorld({ rushQuietMs: 60_000 });
+    const sent = await rush(intake, ['Ul', 'Um', 'Un', 'Uo', 'Up', 'Uq', 'Ur', 'Us'].map((c) => `${c}${driver}4`));
+    // Each event is let finish once it has started: the next ones start as places free up.
+    for (let n = 2; n <= 8; n += 2) {
+      await startedCount(started, n, `${n} events to start`);
+      release(...sent.filter((e) => started.includes(e.webhookEventId)));
+    }
+    await intake.drain();
+    expect(inProgress.most).toBe(2);
+  });
+
+  it('once the rush is over, every waiting event starts', async () => {
+    const { intake, started, release } = gatedWorld({ rushQuietMs: 50 });
+    const sent = await rush(intake, ['Vb', 'Vc', 'Vd', 'Ve', 'Vf', 'Vg', 'Vh', 'Vi'].map((c) => `${c}${driver}6`));
+    // None has finished: all eight are in progress together.
+    await startedCount(started, 8, 'all eight to start');
     release(...sent);
     await intake.drain();
   });
 
-  it('an event that has waited too long starts at once, rush or not', async () => {
+  it('events that have waited too long start at once, rush or not', async () => {
     const { intake, started, release } = gatedWorld({ rushQuietMs: 60_000 });
-    const sent = ['Ut', 'Uu', 'Uv', 'Uw', 'Ux', 'Uy', 'Uz', 'Va'].map((c) => ({ ...event(`${c}${driver}5`), timestamp: Date.now() - 15_000 }) as webhook.Event);
-    await Promise.all([0, 2, 4, 6].map((i) => intake.accept(sent.slice(i, i + 2))));
+    const sent = await rush(intake, ['Ut', 'Uu', 'Uv', 'Uw', 'Ux', 'Uy', 'Uz', 'Va'].map((c) => `${c}${driver}5`), Date.now() - 15_000);
     await startedCount(started, 8, 'all eight to start');
     release(...sent);
     await intake.drain();
