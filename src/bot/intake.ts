@@ -12,8 +12,8 @@
  * instance shares the work. An event that waited past its reply token is answered by push
  * (respond.ts).
  *
- * In a rush (webhooks queueing to be stored) acknowledging comes first: few events are in
- * progress until it is over, or until the oldest waiting event has waited too long.
+ * In a rush (webhooks queueing to be stored) acknowledging comes first: no answer starts until it
+ * is over, or until the oldest waiting event has waited too long.
  *
  * An event is never handled by two instances at once: the instance that holds an event renews
  * its lease while the event waits or runs there; a claim takes over only an expired lease. An
@@ -53,17 +53,11 @@ const MAX_SWEEP_ATTEMPTS = 3;
  */
 const MAX_IN_FLIGHT = 32;
 /**
- * Acknowledging comes first: in a rush, at most this many events are in progress, and the others
- * wait (held here, or in the inbox) until it is over. A webhook LINE waits on holds up LINE's
- * delivery, and one not acknowledged in time may be lost; an answer a few seconds late is only
- * late.
- */
-const IN_FLIGHT_IN_A_RUSH = 2;
-/**
  * A rush: this many webhooks being stored at once, so they queue for the inbox. A steady stream
- * the bot keeps up with (each webhook stored before the next arrives) is no rush.
+ * the bot keeps up with (each webhook stored before the next arrives) is no rush, and neither is
+ * a database slow for a moment (at 300 webhooks/s, 4 at once was seen after a long drain).
  */
-const RUSH_AT = 4;
+const RUSH_AT = 8;
 /**
  * A rush lasts until this long has passed without such a crowd. Between its waves hardly anything
  * is being stored for a moment (the 200s have gone out, the next webhooks are on their way):
@@ -71,12 +65,12 @@ const RUSH_AT = 4;
  */
 const RUSH_QUIET_MS = 20;
 /**
- * ...but not for long: once the events starting now were sent longer ago than this, they run at
- * full speed whatever arrives, so that a backlog left by a long rush is answered by reply
- * (respond.ts pushes after 50 s, which costs the shop its message quota). Events start in
- * arrival order, so this is the age of the oldest waiting one.
+ * In a rush no answer starts, but not for longer than this: once the event that started last was
+ * sent longer ago, events start again at full speed whatever arrives. Events start in arrival
+ * order, so none waits unseen for longer, and the backlog a long rush leaves is still answered by
+ * reply (respond.ts pushes after 50 s, which costs the shop its message quota).
  */
-const FULL_SPEED_AFTER_MS = 10_000;
+const FULL_SPEED_AFTER_MS = 5_000;
 /** Events held in memory (queued or in progress); beyond that they wait in the inbox. Claims refill below half. */
 const MAX_HELD = 256;
 /** Webhooks per inbox INSERT at most. */
@@ -117,8 +111,17 @@ export function createIntake(deps: {
   let storing = 0;
   let rush = false;
   let lastStartedSentAt = Date.now();
-  const inFlight = () => (rush && Date.now() - lastStartedSentAt < FULL_SPEED_AFTER_MS ? IN_FLIGHT_IN_A_RUSH : MAX_IN_FLIGHT);
-  const chains = createChains(inFlight, (error) => deps.logger.error({ err: error }, 'finishing an event failed; it will be retried'));
+  /**
+   * Acknowledging comes first: in a rush the answers wait (held here, or in the inbox) until it is
+   * over. A webhook LINE waits on holds up LINE's delivery, and one not acknowledged in time may
+   * be lost; an answer a few seconds late is only late. Answering the backlog afterwards, many at
+   * a time, also costs less per event than answering a few at a time between the webhooks.
+   */
+  const holdingBack = () => rush && !closing && Date.now() - lastStartedSentAt < FULL_SPEED_AFTER_MS;
+  const chains = createChains(
+    () => (holdingBack() ? 0 : MAX_IN_FLIGHT),
+    (error) => deps.logger.error({ err: error }, 'finishing an event failed; it will be retried'),
+  );
   /** Set off by each webhook of a rush: ends it once the crowd has gone for RUSH_QUIET_MS, and lets the waiting events in. */
   let quiet: NodeJS.Timeout | undefined;
   const endRush = () => {
@@ -235,6 +238,8 @@ export function createIntake(deps: {
       if (++storing >= RUSH_AT) {
         rush = true;
         quiet = quiet ? quiet.refresh() : setTimeout(endRush, deps.rushQuietMs ?? RUSH_QUIET_MS);
+        // A rush can outlast FULL_SPEED_AFTER_MS with nothing in progress to look again: look here.
+        chains.resume();
       }
       let stored: StoredWebhookEvent[];
       try {
@@ -269,6 +274,7 @@ export function createIntake(deps: {
     },
     async drain() {
       closing = true;
+      chains.resume(); // no holding back now: finish what is held
       await claiming;
       await chains.drain();
       await Promise.all([store.idle(), markProcessed.idle()]);
