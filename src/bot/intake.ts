@@ -13,7 +13,7 @@
  * (respond.ts).
  *
  * In a rush (webhooks queueing to be stored) acknowledging comes first: no answer starts until it
- * is over, or until the oldest waiting event has waited too long.
+ * is over, or until the oldest waiting event has waited too long (rush.ts).
  *
  * An event is never handled by two instances at once: the instance that holds an event renews
  * its lease while the event waits or runs there; a claim takes over only an expired lease. An
@@ -38,6 +38,7 @@ import type { WebhookEventRow } from '../db/schema.ts';
 import type { Logger } from '../log.ts';
 import type { Metrics } from '../metrics.ts';
 import { createChains } from './chains.ts';
+import { createRush } from './rush.ts';
 
 /**
  * The storing instance owns an event this long, renewed at every sweep while it holds it; after
@@ -52,25 +53,6 @@ const MAX_SWEEP_ATTEMPTS = 3;
  * acknowledgements and PostgreSQL do not wait behind a crowd.
  */
 const MAX_IN_FLIGHT = 32;
-/**
- * A rush: this many webhooks being stored at once, so they queue for the inbox. A steady stream
- * the bot keeps up with (each webhook stored before the next arrives) is no rush, and neither is
- * a database slow for a moment (at 300 webhooks/s, 4 at once was seen after a long drain).
- */
-const RUSH_AT = 8;
-/**
- * A rush lasts until this long has passed without such a crowd. Between its waves hardly anything
- * is being stored for a moment (the 200s have gone out, the next webhooks are on their way):
- * without this, every wave would let a crowd of events in.
- */
-const RUSH_QUIET_MS = 20;
-/**
- * In a rush no answer starts, but not for longer than this: once the event that started last was
- * sent longer ago, events start again at full speed whatever arrives. Events start in arrival
- * order, so none waits unseen for longer, and the backlog a long rush leaves is still answered by
- * reply (respond.ts pushes after 50 s, which costs the shop its message quota).
- */
-const FULL_SPEED_AFTER_MS = 5_000;
 /** Events held in memory (queued or in progress); beyond that they wait in the inbox. Claims refill below half. */
 const MAX_HELD = 256;
 /** Webhooks per inbox INSERT at most. */
@@ -100,35 +82,18 @@ export function createIntake(deps: {
   giveUp: (row: WebhookEventRow) => Promise<void>;
   /** Events held in memory at most (default MAX_HELD; tests use a few). */
   maxHeld?: number;
-  /** How long a rush outlasts its last crowd (default RUSH_QUIET_MS; tests use long ones). */
+  /** How long a rush outlasts its last crowd (rush.ts; tests use long ones). */
   rushQuietMs?: number;
 }): Intake {
   const maxHeld = deps.maxHeld ?? MAX_HELD;
   const refillBelow = Math.ceil(maxHeld / 2);
   /** This process, as the owner of the leases it takes. */
   const owner = randomUUID();
-  /** Webhooks being stored now; whether this is a rush; when the event started last was sent. */
-  let storing = 0;
-  let rush = false;
-  let lastStartedSentAt = Date.now();
-  /**
-   * Acknowledging comes first: in a rush the answers wait (held here, or in the inbox) until it is
-   * over. A webhook LINE waits on holds up LINE's delivery, and one not acknowledged in time may
-   * be lost; an answer a few seconds late is only late. Answering the backlog afterwards, many at
-   * a time, also costs less per event than answering a few at a time between the webhooks.
-   */
-  const holdingBack = () => rush && !closing && Date.now() - lastStartedSentAt < FULL_SPEED_AFTER_MS;
+  const rush = createRush({ quietMs: deps.rushQuietMs, lookAgain: () => chains.resume() });
   const chains = createChains(
-    () => (holdingBack() ? 0 : MAX_IN_FLIGHT),
+    () => (!closing && rush.holdingBack() ? 0 : MAX_IN_FLIGHT),
     (error) => deps.logger.error({ err: error }, 'finishing an event failed; it will be retried'),
   );
-  /** Set off by each webhook of a rush: ends it once the crowd has gone for RUSH_QUIET_MS, and lets the waiting events in. */
-  let quiet: NodeJS.Timeout | undefined;
-  const endRush = () => {
-    if (storing >= RUSH_AT) return void quiet?.refresh();
-    rush = false;
-    chains.resume();
-  };
   /** Events held here and not yet done: their leases are renewed by the sweep. */
   const held = new Set<string>();
   /** Places promised to inserts in flight. */
@@ -195,7 +160,7 @@ export function createIntake(deps: {
   function schedule(id: string, event: webhook.Event, row?: WebhookEventRow): void {
     held.add(id);
     chains.add(chatKey(event) ?? 'none', async () => {
-      lastStartedSentAt = typeof event.timestamp === 'number' ? event.timestamp : Date.now();
+      rush.started(typeof event.timestamp === 'number' ? event.timestamp : Date.now());
       try {
         if (row?.answeredAt) {
           // Answered (or answering) before a crash: its effects are keyed by the event, so what is
@@ -235,17 +200,12 @@ export function createIntake(deps: {
 
   return {
     async accept(events) {
-      if (++storing >= RUSH_AT) {
-        rush = true;
-        quiet = quiet ? quiet.refresh() : setTimeout(endRush, deps.rushQuietMs ?? RUSH_QUIET_MS);
-        // A rush can outlast FULL_SPEED_AFTER_MS with nothing in progress to look again: look here.
-        chains.resume();
-      }
+      rush.storeBegins();
       let stored: StoredWebhookEvent[];
       try {
         stored = await store(events.map(toNewEvent));
       } finally {
-        storing--;
+        rush.storeEnds();
       }
       const fresh = new Set(stored.filter((e) => e.held).map((e) => e.id));
       deps.metrics.webhookEvents.inc({ outcome: 'stored' }, stored.length);
